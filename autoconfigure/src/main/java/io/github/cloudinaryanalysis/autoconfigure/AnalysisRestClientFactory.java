@@ -1,0 +1,120 @@
+package io.github.cloudinaryanalysis.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.github.cloudinaryanalysis.AccessTokenProvider;
+import io.github.cloudinaryanalysis.http.AnalysisRestClient;
+import io.github.cloudinaryanalysis.http.CloudinaryAuthentication;
+import io.github.cloudinaryanalysis.http.PerCallReadTimeoutRequestFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds the {@link RestClient} of the Analysis API client.
+ * <p>
+ * The order follows Spring Boot's own {@code RestClientBuilderConfigurer}: first the request factory, then every
+ * {@link RestClientCustomizer} of the application (observation, {@code MockRestServiceServer} binding and the
+ * application's own). The request factory comes from Boot's {@link ClientHttpRequestFactoryBuilder} and
+ * {@link HttpClientSettings} (so {@code spring.http.clients.*} and SSL bundles apply) with this client's own
+ * timeouts and redirects switched off, since a redirect must never carry the credentials elsewhere. Base URL,
+ * authentication and headers come next and stay private to this client; {@link CloudinaryAnalysisRestClientCustomizer}s
+ * run last.
+ */
+final class AnalysisRestClientFactory {
+
+	private static final String PREFIX = CloudinaryAnalysisProperties.CONFIG_PREFIX;
+
+	/** Cloud names are made of letters, digits, '-' and '_'; anything else would change the request path. */
+	private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+
+	private final CloudinaryAnalysisProperties properties;
+
+	private final CloudinaryAnalysisConnectionDetails connectionDetails;
+
+	private final ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder;
+
+	private final HttpClientSettings httpClientSettings;
+
+	private final @Nullable AccessTokenProvider accessTokenProvider;
+
+	AnalysisRestClientFactory(CloudinaryAnalysisProperties properties,
+			CloudinaryAnalysisConnectionDetails connectionDetails,
+			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings httpClientSettings,
+			@Nullable AccessTokenProvider accessTokenProvider) {
+		this.properties = properties;
+		this.connectionDetails = connectionDetails;
+		this.requestFactoryBuilder = requestFactoryBuilder;
+		this.httpClientSettings = httpClientSettings;
+		this.accessTokenProvider = accessTokenProvider;
+	}
+
+	String cloudName() {
+		String cloudName = this.connectionDetails.cloudName();
+		if (!StringUtils.hasText(cloudName)) {
+			throw new CloudinaryAnalysisConfigurationException(PREFIX + ".cloud-name",
+					"no cloud name is configured (set " + PREFIX + ".cloud-name, " + PREFIX
+							+ ".url or the CLOUDINARY_URL environment variable)");
+		}
+		if (!CLOUD_NAME.matcher(cloudName).matches()) {
+			throw new CloudinaryAnalysisConfigurationException(PREFIX + ".cloud-name",
+					"cloud name must contain only letters, digits, '-' and '_'");
+		}
+		return cloudName;
+	}
+
+	RestClient create(List<RestClientCustomizer> customizers,
+			List<CloudinaryAnalysisRestClientCustomizer> clientCustomizers) {
+		String cloudName = cloudName();
+		CloudinaryAuthentication authentication = authentication();
+		URI baseUrl = BaseUrlPolicy.check(this.connectionDetails.baseUrl(), this.properties.isAllowInsecureHttp());
+		RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory());
+		customizers.forEach((customizer) -> customizer.customize(builder));
+		AnalysisRestClient.configure(builder, baseUrl, authentication);
+		clientCustomizers.forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private CloudinaryAuthentication authentication() {
+		if (this.accessTokenProvider != null) {
+			return CloudinaryAuthentication.bearer(this.accessTokenProvider);
+		}
+		String apiKey = this.connectionDetails.apiKey();
+		String apiSecret = this.connectionDetails.apiSecret();
+		if (!StringUtils.hasText(apiKey)) {
+			throw new CloudinaryAnalysisConfigurationException(PREFIX + ".api-key",
+					"no API key is configured for cloud '" + cloudName() + "'");
+		}
+		if (!StringUtils.hasText(apiSecret)) {
+			throw new CloudinaryAnalysisConfigurationException(PREFIX + ".api-secret",
+					"no API secret is configured for cloud '" + cloudName() + "'");
+		}
+		return CloudinaryAuthentication.basic(apiKey, apiSecret);
+	}
+
+	private PerCallReadTimeoutRequestFactory requestFactory() {
+		Duration connectTimeout = positive(this.properties.getConnectTimeout(), "connect-timeout");
+		Duration readTimeout = positive(this.properties.getReadTimeout(), "read-timeout");
+		HttpClientSettings settings = this.httpClientSettings.withTimeouts(connectTimeout, readTimeout)
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		return new PerCallReadTimeoutRequestFactory(this.requestFactoryBuilder.build(settings),
+				(perCall) -> this.requestFactoryBuilder.build(settings.withReadTimeout(perCall)));
+	}
+
+	private static Duration positive(Duration duration, String property) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new CloudinaryAnalysisConfigurationException(PREFIX + "." + property,
+					property + " must be positive, but was " + duration);
+		}
+		return duration;
+	}
+
+}

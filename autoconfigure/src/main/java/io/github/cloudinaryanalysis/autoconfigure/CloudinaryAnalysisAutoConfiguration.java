@@ -1,0 +1,59 @@
+package io.github.cloudinaryanalysis.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.cloudinaryanalysis.AccessTokenProvider;
+import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
+import io.github.cloudinaryanalysis.tasks.TasksClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration of the Cloudinary Analysis API client: a {@link TasksClient} built from
+ * {@code cloudinary.analysis.*} (or {@code CLOUDINARY_URL}) on Spring Boot's HTTP client support.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration" })
+@ConditionalOnClass({ RestClient.class, ClientHttpRequestFactoryBuilder.class, RestClientCustomizer.class })
+@ConditionalOnBooleanProperty(name = CloudinaryAnalysisProperties.CONFIG_PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CloudinaryAnalysisProperties.class)
+public final class CloudinaryAnalysisAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(CloudinaryAnalysisConnectionDetails.class)
+	PropertiesCloudinaryAnalysisConnectionDetails cloudinaryAnalysisConnectionDetails(
+			CloudinaryAnalysisProperties properties, Environment environment) {
+		return new PropertiesCloudinaryAnalysisConnectionDetails(properties, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TasksClient.class)
+	RestClientTasksClient tasksClient(CloudinaryAnalysisProperties properties,
+			CloudinaryAnalysisConnectionDetails connectionDetails,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers,
+			ObjectProvider<CloudinaryAnalysisRestClientCustomizer> clientCustomizers,
+			ObjectProvider<AccessTokenProvider> accessTokenProvider) {
+		AnalysisRestClientFactory factory = new AnalysisRestClientFactory(properties, connectionDetails,
+				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), accessTokenProvider.getIfAvailable());
+		RestClient restClient = factory.create(customizers.orderedStream().toList(),
+				clientCustomizers.orderedStream().toList());
+		return new RestClientTasksClient(restClient, factory.cloudName(),
+				Math.toIntExact(properties.getMaxResponseSize().toBytes()), Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,259 @@
+package io.github.cloudinaryanalysis.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.cloudinaryanalysis.ApiError;
+import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
+import io.github.cloudinaryanalysis.ErrorCategory;
+import io.github.cloudinaryanalysis.RateLimit;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * Turns an error answer of the Analysis API into the matching {@link CloudinaryAnalysisException}. The subclass
+ * follows the status alone; the body is parsed when it is the documented JSON error and quoted (truncated)
+ * otherwise.
+ */
+public final class ErrorResponseTranslator {
+
+	private static final String API = "Cloudinary Analysis API";
+
+	private static final int MAX_API_MESSAGE = 500;
+
+	private final JsonMapper jsonMapper;
+
+	private final Clock clock;
+
+	/**
+	 * Create a translator.
+	 * @param jsonMapper the mapper to parse bodies with
+	 * @param clock the clock to turn reset times into waits
+	 */
+	public ErrorResponseTranslator(JsonMapper jsonMapper, Clock clock) {
+		this.jsonMapper = jsonMapper;
+		this.clock = clock;
+	}
+
+	/**
+	 * Translate an answer the client cannot use into an exception.
+	 * @param status the answer's status
+	 * @param headers the answer's headers
+	 * @param body the answer's body, as read
+	 * @return the exception to throw
+	 */
+	public CloudinaryAnalysisException translate(HttpStatusCode status, HttpHeaders headers, BoundedBody body) {
+		JsonNode root = parse(body);
+		ApiError apiError = (root != null) ? apiError(root.path("error")) : null;
+		String requestId = requestId(root, apiError, headers);
+		String message = message(status, apiError, requestId, body);
+		byte[] bytes = body.bytes();
+		return switch (status.value()) {
+			case 400 -> new CloudinaryAnalysisException.BadRequest(message, status, headers, bytes, apiError, requestId);
+			case 401 -> new CloudinaryAnalysisException.Unauthorized(message, status, headers, bytes, apiError,
+					requestId);
+			case 403 -> new CloudinaryAnalysisException.Forbidden(message, status, headers, bytes, apiError, requestId);
+			case 404 -> new CloudinaryAnalysisException.NotFound(message, status, headers, bytes, apiError, requestId);
+			case 429 -> tooManyRequests(message, status, headers, bytes, apiError, requestId, root);
+			default -> status.is5xxServerError()
+					? new CloudinaryAnalysisException.ServerError(message, status, headers, bytes, apiError, requestId)
+					: new CloudinaryAnalysisException(message, status, headers, bytes, apiError, requestId);
+		};
+	}
+
+	/**
+	 * Create the exception for a successful status whose body cannot be used.
+	 * @param status the answer's status
+	 * @param headers the answer's headers
+	 * @param body the answer's body, as read
+	 * @param problem what is wrong with the body
+	 * @param requestId the request id, if the body carried one
+	 * @return the exception to throw
+	 */
+	public CloudinaryAnalysisException unreadable(HttpStatusCode status, HttpHeaders headers, BoundedBody body,
+			String problem, @Nullable String requestId) {
+		String message = API + " answered " + describe(status) + " " + problem
+				+ (body.isEmpty() ? "" : ": " + ResponseText.excerpt(body))
+				+ ((requestId != null) ? " (request id " + requestId + ")" : "");
+		return new CloudinaryAnalysisException(message, status, headers, body.bytes(), null, requestId);
+	}
+
+	/**
+	 * Parse a body as a JSON object.
+	 * @param body the body
+	 * @return the root object, or {@code null} when the body is empty, truncated or not a JSON object
+	 */
+	public @Nullable JsonNode parse(BoundedBody body) {
+		if (body.isEmpty() || body.truncated()) {
+			return null;
+		}
+		try {
+			JsonNode root = this.jsonMapper.readTree(body.bytes());
+			return (root != null && root.isObject()) ? root : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private CloudinaryAnalysisException.TooManyRequests tooManyRequests(String message, HttpStatusCode status,
+			HttpHeaders headers, byte[] bytes, @Nullable ApiError apiError, @Nullable String requestId,
+			@Nullable JsonNode root) {
+		List<RateLimit> limits = (root != null) ? limits(root.path("limits").path("items")) : List.of();
+		Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER), limits);
+		String withWait = (retryAfter != null) ? message + "; retry after " + retryAfter.toSeconds() + "s" : message;
+		return new CloudinaryAnalysisException.TooManyRequests(withWait, status, headers, bytes, apiError, requestId,
+				limits, retryAfter);
+	}
+
+	private @Nullable ApiError apiError(JsonNode error) {
+		if (!error.isObject()) {
+			return null;
+		}
+		Map<String, Object> details = error.path("details").isObject()
+				? this.jsonMapper.convertValue(error.path("details"), Map.class) : Map.of();
+		return new ApiError(ErrorCategory.fromApiValue(text(error, "category")), text(error, "code"),
+				text(error, "message"), details, text(error, "request_id"));
+	}
+
+	private static @Nullable String requestId(@Nullable JsonNode root, @Nullable ApiError apiError,
+			HttpHeaders headers) {
+		if (apiError != null && apiError.requestId() != null) {
+			return apiError.requestId();
+		}
+		String fromBody = (root != null) ? text(root, "request_id") : null;
+		return (fromBody != null) ? fromBody : headers.getFirst("X-Request-Id");
+	}
+
+	private static String message(HttpStatusCode status, @Nullable ApiError apiError, @Nullable String requestId,
+			BoundedBody body) {
+		StringBuilder message = new StringBuilder(API).append(" answered ").append(describe(status));
+		if (apiError != null) {
+			message.append(": ");
+			if (apiError.code() != null) {
+				message.append('[').append(ResponseText.sanitize(apiError.code(), 64)).append("] ");
+			}
+			message.append(Objects.requireNonNullElse(
+					(apiError.message() != null) ? ResponseText.sanitize(apiError.message(), MAX_API_MESSAGE) : null,
+					"(no message)"));
+		}
+		else if (body.isEmpty()) {
+			message.append(" with an empty body");
+		}
+		else {
+			message.append(" with a body that is not the API's JSON error: ").append(ResponseText.excerpt(body));
+		}
+		if (requestId != null) {
+			message.append(" (request id ").append(ResponseText.sanitize(requestId, 64)).append(')');
+		}
+		return message.toString();
+	}
+
+	private static String describe(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? status.value() + " " + known.getReasonPhrase() : String.valueOf(status.value());
+	}
+
+	private static List<RateLimit> limits(JsonNode items) {
+		if (!items.isArray()) {
+			return List.of();
+		}
+		List<RateLimit> limits = new ArrayList<>();
+		for (JsonNode item : items) {
+			String type = text(item, "type");
+			if (item.isObject() && type != null) {
+				limits.add(new RateLimit(type, number(item, "used_by_request"), number(item, "remaining"),
+						number(item, "limit"), instant(item, "reset_time")));
+			}
+		}
+		return List.copyOf(limits);
+	}
+
+	/**
+	 * Work out how long a 429 asks to wait: the {@code Retry-After} header (seconds or an HTTP date) when present,
+	 * else the time until the earliest reported {@code reset_time}.
+	 * @param retryAfterHeader the header's value, if any
+	 * @param limits the reported limits
+	 * @return the wait, never negative, or {@code null} when there is no hint
+	 */
+	@Nullable Duration retryAfter(@Nullable String retryAfterHeader, List<RateLimit> limits) {
+		Instant now = this.clock.instant();
+		Duration fromHeader = parseRetryAfter(retryAfterHeader, now);
+		if (fromHeader != null) {
+			return fromHeader;
+		}
+		return limits.stream()
+			.map(RateLimit::resetTime)
+			.filter(Objects::nonNull)
+			.min(Comparator.naturalOrder())
+			.map((reset) -> nonNegative(Duration.between(now, reset)))
+			.orElse(null);
+	}
+
+	private static @Nullable Duration parseRetryAfter(@Nullable String value, Instant now) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String trimmed = value.trim();
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
+		}
+		catch (NumberFormatException notSeconds) {
+			try {
+				Instant date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				return nonNegative(Duration.between(now, date));
+			}
+			catch (DateTimeParseException notDate) {
+				return null;
+			}
+		}
+	}
+
+	private static Duration nonNegative(Duration duration) {
+		return duration.isNegative() ? Duration.ZERO : duration;
+	}
+
+	static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isString() ? value.stringValue() : null;
+	}
+
+	private static @Nullable Long number(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isIntegralNumber() && value.canConvertToLong()) ? value.longValue() : null;
+	}
+
+	private static @Nullable Instant instant(JsonNode node, String field) {
+		String value = text(node, field);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return ZonedDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+			}
+			catch (DateTimeParseException notOffset) {
+				return null;
+			}
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.github.cloudinaryanalysis.tasks;
+
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks task ids before they reach a URL, so that no id can change the request's path or query
+ * ({@code ../}, {@code %2F}, {@code ?}, {@code #} and the like).
+ */
+public final class TaskIds {
+
+	/** The longest task id accepted. Real ids are 160 hexadecimal characters. */
+	public static final int MAX_LENGTH = 512;
+
+	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]+");
+
+	private TaskIds() {
+	}
+
+	/**
+	 * Check a task id.
+	 * @param taskId the id to check
+	 * @return the id, unchanged
+	 * @throws IllegalArgumentException when the id is {@code null}, blank, longer than {@value #MAX_LENGTH}
+	 * characters, or has a character outside {@code [A-Za-z0-9_-]}
+	 */
+	public static String requireValid(@Nullable String taskId) {
+		if (taskId == null) {
+			throw new IllegalArgumentException("Task id must not be null");
+		}
+		if (taskId.isBlank()) {
+			throw new IllegalArgumentException("Task id must not be blank");
+		}
+		if (taskId.length() > MAX_LENGTH) {
+			throw new IllegalArgumentException(
+					"Task id must be at most " + MAX_LENGTH + " characters, but has " + taskId.length());
+		}
+		if (!VALID.matcher(taskId).matches()) {
+			throw new IllegalArgumentException(
+					"Task id must contain only letters, digits, '_' and '-', but was '" + printable(taskId) + "'");
+		}
+		return taskId;
+	}
+
+	private static String printable(String taskId) {
+		StringBuilder shown = new StringBuilder();
+		taskId.codePoints().limit(64).forEach((c) -> {
+			if (c >= 0x20 && c < 0x7f) {
+				shown.appendCodePoint(c);
+			}
+			else {
+				shown.append(String.format("\\u%04x", c));
+			}
+		});
+		return (taskId.length() > 64) ? shown + "..." : shown.toString();
+	}
+
+}

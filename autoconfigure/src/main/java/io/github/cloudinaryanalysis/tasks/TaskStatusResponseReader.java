@@ -1,0 +1,62 @@
+package io.github.cloudinaryanalysis.tasks;
+
+import java.io.IOException;
+
+import io.github.cloudinaryanalysis.http.BoundedBody;
+import io.github.cloudinaryanalysis.http.ErrorResponseTranslator;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Reads the answer to "get analysis task status": a {@link TaskStatusResponse} for a 2xx with the documented body,
+ * an exception for everything else. Reads at most a fixed number of bytes, so a hostile body costs bounded memory.
+ */
+final class TaskStatusResponseReader {
+
+	private final ErrorResponseTranslator translator;
+
+	private final int maxResponseBytes;
+
+	TaskStatusResponseReader(ErrorResponseTranslator translator, int maxResponseBytes) {
+		this.translator = translator;
+		this.maxResponseBytes = maxResponseBytes;
+	}
+
+	TaskStatusResponse read(String requestedTaskId, ClientHttpResponse response) throws IOException {
+		HttpStatusCode status = response.getStatusCode();
+		BoundedBody body = BoundedBody.read(response.getBody(), this.maxResponseBytes);
+		if (!status.is2xxSuccessful()) {
+			throw this.translator.translate(status, response.getHeaders(), body);
+		}
+		if (body.truncated()) {
+			throw this.translator.unreadable(status, response.getHeaders(), body,
+					"with a body larger than " + this.maxResponseBytes + " bytes, the most this client reads", null);
+		}
+		if (body.isEmpty()) {
+			throw this.translator.unreadable(status, response.getHeaders(), body, "with an empty body", null);
+		}
+		JsonNode root = this.translator.parse(body);
+		if (root == null) {
+			throw this.translator.unreadable(status, response.getHeaders(), body, "with a body that is not JSON",
+					null);
+		}
+		String requestId = text(root, "request_id");
+		JsonNode data = root.path("data");
+		String taskStatus = text(data, "status");
+		if (taskStatus == null) {
+			throw this.translator.unreadable(status, response.getHeaders(), body,
+					"without the task status (data.status)", requestId);
+		}
+		String taskId = text(data, "task_id");
+		return new TaskStatusResponse((taskId != null) ? taskId : requestedTaskId, TaskStatus.fromApiValue(taskStatus),
+				requestId);
+	}
+
+	private static @org.jspecify.annotations.Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isString() ? value.stringValue() : null;
+	}
+
+}
