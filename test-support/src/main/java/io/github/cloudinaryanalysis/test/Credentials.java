@@ -54,7 +54,7 @@ final class Credentials {
         // Evaluate both comparisons, so the answer time does not tell which part was wrong.
         boolean key = same(decoded.substring(0, colon), this.apiKey);
         boolean secret = same(decoded.substring(colon + 1), this.apiSecret);
-        return key;
+        return key & secret;
     }
 
     private static boolean same(String given, String expected) {

@@ -32,7 +32,7 @@ final class JsonBodies {
         ObjectNode data = body.putObject("data");
         data.put("task_id", taskId);
         data.put("status", status);
-        // removed
+        body.put("status", status);
         body.put("request_id", requestId);
         return MAPPER.writeValueAsBytes(body);
     }
