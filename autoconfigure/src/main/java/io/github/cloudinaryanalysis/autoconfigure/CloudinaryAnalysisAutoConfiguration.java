@@ -1,12 +1,18 @@
 package io.github.cloudinaryanalysis.autoconfigure;
 
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cloudinaryanalysis.AccessTokenProvider;
+import io.github.cloudinaryanalysis.tasks.PollingSettings;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
+import io.github.cloudinaryanalysis.tasks.RetrySettings;
+import io.github.cloudinaryanalysis.tasks.TaskAwaiter;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
+import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,6 +38,9 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(CloudinaryAnalysisProperties.class)
 public final class CloudinaryAnalysisAutoConfiguration {
 
+	/** Name of the scheduler that runs the polls of waiting tasks; define a bean of this name to replace it. */
+	public static final String POLLING_SCHEDULER_BEAN_NAME = "cloudinaryAnalysisPollingScheduler";
+
 	@Bean
 	@ConditionalOnMissingBean(CloudinaryAnalysisConnectionDetails.class)
 	PropertiesCloudinaryAnalysisConnectionDetails cloudinaryAnalysisConnectionDetails(
@@ -39,10 +48,23 @@ public final class CloudinaryAnalysisAutoConfiguration {
 		return new PropertiesCloudinaryAnalysisConnectionDetails(properties, environment);
 	}
 
+	@Bean(name = POLLING_SCHEDULER_BEAN_NAME, destroyMethod = "shutdownNow")
+	@ConditionalOnMissingBean(name = POLLING_SCHEDULER_BEAN_NAME)
+	ScheduledExecutorService cloudinaryAnalysisPollingScheduler(CloudinaryAnalysisProperties properties) {
+		int threads = properties.getPolling().getThreads();
+		if (threads < 1) {
+			throw new CloudinaryAnalysisConfigurationException(
+					CloudinaryAnalysisProperties.CONFIG_PREFIX + ".polling.threads", "polling.threads must be at least 1");
+		}
+		return TaskAwaiter.newScheduler(threads);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(TasksClient.class)
 	RestClientTasksClient tasksClient(CloudinaryAnalysisProperties properties,
 			CloudinaryAnalysisConnectionDetails connectionDetails,
+			@Qualifier(POLLING_SCHEDULER_BEAN_NAME) ScheduledExecutorService pollingScheduler,
+			ObjectProvider<TasksClientListener> listeners,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers,
 			ObjectProvider<CloudinaryAnalysisRestClientCustomizer> clientCustomizers,
@@ -52,8 +74,14 @@ public final class CloudinaryAnalysisAutoConfiguration {
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), accessTokenProvider.getIfAvailable());
 		RestClient restClient = factory.create(customizers.orderedStream().toList(),
 				clientCustomizers.orderedStream().toList());
-		return new RestClientTasksClient(restClient, factory.cloudName(),
-				Math.toIntExact(properties.getMaxResponseSize().toBytes()), Clock.systemUTC());
+		return RestClientTasksClient.builder(restClient, factory.cloudName())
+			.maxResponseBytes(Math.toIntExact(properties.getMaxResponseSize().toBytes()))
+			.clock(Clock.systemUTC())
+			.retry(SettingsMapper.retry(properties.getRetry()))
+			.polling(SettingsMapper.polling(properties.getPolling()))
+			.scheduler(pollingScheduler)
+			.listener(CompositeTasksClientListener.of(listeners.orderedStream().toList()))
+			.build();
 	}
 
 }

@@ -79,6 +79,10 @@ public class CloudinaryAnalysisProperties {
 	 */
 	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 
+	private final Retry retry = new Retry();
+
+	private final Polling polling = new Polling();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -157,6 +161,172 @@ public class CloudinaryAnalysisProperties {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Polling getPolling() {
+		return this.polling;
+	}
+
+	/**
+	 * Retries of failed calls (429, 500, 502, 503, 504, connection failures, timeouts).
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to retry failed calls. Status calls are idempotent, so this is on by default.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most retries after the first attempt.
+		 */
+		private int maxRetries = 3;
+
+		/**
+		 * Wait before the first retry. Each wait gets plus or minus 25% jitter.
+		 */
+		private Duration initialInterval = Duration.ofMillis(500);
+
+		/**
+		 * Growth of each wait over the previous one.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between attempts. Also the longest rate-limit wait accepted: a 429 that asks for more fails at
+		 * once, carrying the wait in TooManyRequests.getRetryAfter().
+		 */
+		private Duration maxInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Overall deadline of a call with its retries: no retry starts a wait that would end after it.
+		 */
+		private Duration maxElapsedTime = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public Duration getMaxElapsedTime() {
+			return this.maxElapsedTime;
+		}
+
+		public void setMaxElapsedTime(Duration maxElapsedTime) {
+			this.maxElapsedTime = maxElapsedTime;
+		}
+
+	}
+
+	/**
+	 * Polling while waiting for a task with awaitCompletion.
+	 */
+	public static class Polling {
+
+		/**
+		 * Interval before the second poll; also the shortest interval ever used.
+		 */
+		private Duration initialInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Growth of the interval with each poll, so older tasks are polled less often.
+		 */
+		private double multiplier = 1.5;
+
+		/**
+		 * Longest interval between polls.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(15);
+
+		/**
+		 * How long awaitCompletion waits when no timeout is given.
+		 */
+		private Duration timeout = Duration.ofMinutes(5);
+
+		/**
+		 * Threads of the scheduler that runs the polls of every waiting task.
+		 */
+		private int threads = 2;
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
 	}
 
 }

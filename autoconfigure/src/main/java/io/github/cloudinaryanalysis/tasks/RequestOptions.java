@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestOptions {
 
-	private static final RequestOptions DEFAULTS = new RequestOptions(null, Map.of());
+	private static final RequestOptions DEFAULTS = new RequestOptions(null, Map.of(), null);
 
 	/** Headers the client sets itself; a per-call value could leak or break authentication. */
 	private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "host", "content-length",
@@ -32,9 +32,13 @@ public final class RequestOptions {
 
 	private final Map<String, List<String>> headers;
 
-	private RequestOptions(@Nullable Duration readTimeout, Map<String, List<String>> headers) {
+	private final @Nullable RetrySettings retry;
+
+	private RequestOptions(@Nullable Duration readTimeout, Map<String, List<String>> headers,
+			@Nullable RetrySettings retry) {
 		this.readTimeout = readTimeout;
 		this.headers = headers;
+		this.retry = retry;
 	}
 
 	/**
@@ -54,7 +58,7 @@ public final class RequestOptions {
 		if (readTimeout.isNegative() || readTimeout.isZero()) {
 			throw new IllegalArgumentException("Read timeout must be positive, but was " + readTimeout);
 		}
-		return new RequestOptions(readTimeout, this.headers);
+		return new RequestOptions(readTimeout, this.headers, this.retry);
 	}
 
 	/**
@@ -72,7 +76,24 @@ public final class RequestOptions {
 		}
 		Map<String, List<String>> copy = new LinkedHashMap<>(this.headers);
 		copy.merge(name, List.of(value), (existing, added) -> concat(existing, value));
-		return new RequestOptions(this.readTimeout, Collections.unmodifiableMap(copy));
+		return new RequestOptions(this.readTimeout, Collections.unmodifiableMap(copy), this.retry);
+	}
+
+	/**
+	 * Return a copy that retries this call with the given settings instead of the configured ones.
+	 * @param retry the retry settings for this call
+	 * @return new options
+	 */
+	public RequestOptions withRetry(RetrySettings retry) {
+		return new RequestOptions(this.readTimeout, this.headers, retry);
+	}
+
+	/**
+	 * Return a copy that makes exactly one attempt, whatever is configured.
+	 * @return new options
+	 */
+	public RequestOptions withoutRetries() {
+		return withRetry(RetrySettings.disabled());
 	}
 
 	private static boolean containsLineBreak(String text) {
@@ -101,9 +122,18 @@ public final class RequestOptions {
 		return this.headers;
 	}
 
+	/**
+	 * Return the retry settings for this call.
+	 * @return the per-call retry settings, or empty to use the configured ones
+	 */
+	public Optional<RetrySettings> retry() {
+		return Optional.ofNullable(this.retry);
+	}
+
 	@Override
 	public String toString() {
-		return "RequestOptions[readTimeout=" + this.readTimeout + ", headers=" + this.headers.keySet() + "]";
+		return "RequestOptions[readTimeout=" + this.readTimeout + ", headers=" + this.headers.keySet() + ", retry="
+				+ this.retry + "]";
 	}
 
 }

@@ -1,12 +1,17 @@
 package io.github.cloudinaryanalysis.tasks;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.http.ErrorResponseTranslator;
 import io.github.cloudinaryanalysis.http.PerCallReadTimeoutRequestFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.client.RestClient;
@@ -16,8 +21,9 @@ import org.springframework.web.client.RestClient;
  * {@link io.github.cloudinaryanalysis.http.AnalysisRestClient#configure}.
  * <p>
  * Requests use the URI template {@value #STATUS_URI_TEMPLATE}, so metrics and traces carry the template, never a
- * raw task id. The body is read by this class (bounded to {@code maxResponseBytes}) rather than by the
- * application's message converters, so the application's Jackson settings cannot change how answers are read.
+ * raw task id. The body is read by this class (bounded to a maximum size) rather than by the application's message
+ * converters, so the application's Jackson settings cannot change how answers are read. Failed calls are retried
+ * as {@link RetrySettings} says; waits are scheduled by a {@link TaskAwaiter}.
  */
 public class RestClientTasksClient implements TasksClient {
 
@@ -35,48 +41,204 @@ public class RestClientTasksClient implements TasksClient {
 
 	private final TaskStatusResponseReader reader;
 
+	private final RetrySettings retry;
+
+	private final PollingSettings polling;
+
+	private final TasksClientListener listener;
+
+	private final RetryingCaller retryingCaller;
+
+	private final TaskAwaiter awaiter;
+
 	/**
-	 * Create a client with the default body bound.
+	 * Create a client with default settings.
 	 * @param restClient the prepared client
 	 * @param cloudName the cloud name
 	 */
 	public RestClientTasksClient(RestClient restClient, String cloudName) {
-		this(restClient, cloudName, DEFAULT_MAX_RESPONSE_BYTES, Clock.systemUTC());
+		this(builder(restClient, cloudName));
+	}
+
+	private RestClientTasksClient(Builder builder) {
+		this.restClient = builder.restClient;
+		this.cloudName = builder.cloudName;
+		this.reader = new TaskStatusResponseReader(
+				new ErrorResponseTranslator(JsonMapper.builder().build(), builder.clock), builder.maxResponseBytes);
+		this.retry = builder.retry;
+		this.polling = builder.polling;
+		this.listener = builder.listener;
+		this.retryingCaller = new RetryingCaller(this.listener);
+		ScheduledExecutorService scheduler = (builder.scheduler != null) ? builder.scheduler
+				: TaskAwaiter.sharedScheduler();
+		this.awaiter = new TaskAwaiter(this, this.polling, this.retry, scheduler, this.listener);
 	}
 
 	/**
-	 * Create a client.
+	 * Start building a client.
 	 * @param restClient the prepared client
 	 * @param cloudName the cloud name
-	 * @param maxResponseBytes the most bytes of a body that are read
-	 * @param clock the clock used to turn rate-limit reset times into waits
+	 * @return a builder with default settings
 	 */
-	public RestClientTasksClient(RestClient restClient, String cloudName, int maxResponseBytes, Clock clock) {
-		this.restClient = restClient;
-		this.cloudName = cloudName;
-		this.reader = new TaskStatusResponseReader(
-				new ErrorResponseTranslator(JsonMapper.builder().build(), clock), maxResponseBytes);
+	public static Builder builder(RestClient restClient, String cloudName) {
+		return new Builder(restClient, cloudName);
 	}
 
 	@Override
 	public TaskStatusResponse getStatus(String taskId, RequestOptions options) {
 		TaskIds.requireValid(taskId);
 		Objects.requireNonNull(options, "options must not be null");
-		TaskStatusResponse response = PerCallReadTimeoutRequestFactory.withReadTimeout(
-				options.readTimeout().orElse(null),
-				() -> this.restClient.get()
-					.uri(STATUS_URI_TEMPLATE, this.cloudName, taskId)
-					.headers((headers) -> options.headers().forEach(headers::addAll))
-					.exchange((request, answer) -> this.reader.read(taskId, answer)));
-		if (logger.isDebugEnabled()) {
-			logger.debug("Task " + taskId + " is " + response.status() + " (request id " + response.requestId() + ")");
+		RetrySettings retry = options.retry().orElse(this.retry);
+		try {
+			TaskStatusResponse response = this.retryingCaller.call(retry, () -> attempt(taskId, options));
+			this.listener.onStatusCall(response, null);
+			return response;
 		}
-		return response;
+		catch (RuntimeException failure) {
+			this.listener.onStatusCall(null, failure);
+			throw failure;
+		}
+	}
+
+	private TaskStatusResponse attempt(String taskId, RequestOptions options) {
+		try {
+			TaskStatusResponse response = PerCallReadTimeoutRequestFactory.withReadTimeout(
+					options.readTimeout().orElse(null),
+					() -> this.restClient.get()
+						.uri(STATUS_URI_TEMPLATE, this.cloudName, taskId)
+						.headers((headers) -> options.headers().forEach(headers::addAll))
+						.exchange((request, answer) -> this.reader.read(taskId, answer), false));
+			if (logger.isDebugEnabled()) {
+				logger.debug("Task " + taskId + " is " + response.status() + " (request id " + response.requestId()
+						+ ")");
+			}
+			return response;
+		}
+		catch (CloudinaryAnalysisException.TooManyRequests rateLimited) {
+			if (!rateLimited.getLimits().isEmpty()) {
+				this.listener.onRateLimits(rateLimited.getLimits());
+			}
+			throw rateLimited;
+		}
+	}
+
+	@Override
+	public TaskStatusResponse awaitCompletion(String taskId) {
+		return this.awaiter.await(taskId, this.polling.timeout());
+	}
+
+	@Override
+	public TaskStatusResponse awaitCompletion(String taskId, Duration timeout) {
+		return this.awaiter.await(taskId, timeout);
+	}
+
+	@Override
+	public CompletableFuture<TaskStatusResponse> awaitCompletionAsync(String taskId, Duration timeout) {
+		return this.awaiter.awaitAsync(taskId, timeout);
 	}
 
 	@Override
 	public String toString() {
 		return "RestClientTasksClient[cloudName=" + this.cloudName + "]";
+	}
+
+	/**
+	 * Builds a {@link RestClientTasksClient}.
+	 */
+	public static final class Builder {
+
+		private final RestClient restClient;
+
+		private final String cloudName;
+
+		private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+		private Clock clock = Clock.systemUTC();
+
+		private RetrySettings retry = RetrySettings.defaults();
+
+		private PollingSettings polling = PollingSettings.defaults();
+
+		private @Nullable ScheduledExecutorService scheduler;
+
+		private TasksClientListener listener = TasksClientListener.NONE;
+
+		private Builder(RestClient restClient, String cloudName) {
+			this.restClient = restClient;
+			this.cloudName = cloudName;
+		}
+
+		/**
+		 * Set the most bytes of a response body that are read.
+		 * @param maxResponseBytes the bound, positive
+		 * @return this builder
+		 */
+		public Builder maxResponseBytes(int maxResponseBytes) {
+			if (maxResponseBytes <= 0) {
+				throw new IllegalArgumentException("maxResponseBytes must be positive");
+			}
+			this.maxResponseBytes = maxResponseBytes;
+			return this;
+		}
+
+		/**
+		 * Set the clock that turns rate-limit reset times into waits.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Set how failed calls are retried.
+		 * @param retry the settings
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Set how tasks are polled while waiting.
+		 * @param polling the settings
+		 * @return this builder
+		 */
+		public Builder polling(PollingSettings polling) {
+			this.polling = polling;
+			return this;
+		}
+
+		/**
+		 * Set the scheduler that runs polls while waiting; its owner shuts it down.
+		 * @param scheduler the scheduler, see {@link TaskAwaiter#newScheduler(int)}
+		 * @return this builder
+		 */
+		public Builder scheduler(ScheduledExecutorService scheduler) {
+			this.scheduler = scheduler;
+			return this;
+		}
+
+		/**
+		 * Set the listener that hears calls, retries and waits.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(TasksClientListener listener) {
+			this.listener = listener;
+			return this;
+		}
+
+		/**
+		 * Build the client.
+		 * @return the client
+		 */
+		public RestClientTasksClient build() {
+			return new RestClientTasksClient(this);
+		}
+
 	}
 
 }

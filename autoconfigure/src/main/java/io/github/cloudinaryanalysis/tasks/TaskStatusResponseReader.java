@@ -24,9 +24,40 @@ final class TaskStatusResponseReader {
 		this.maxResponseBytes = maxResponseBytes;
 	}
 
+	/**
+	 * Read an answer and close it. An answer read to its end is closed normally, so its connection can be reused;
+	 * any other (too long, or failed mid-body) is aborted without draining, because Spring's {@code close()}
+	 * drains the rest of the body first, which for an endless body never ends.
+	 */
 	TaskStatusResponse read(String requestedTaskId, ClientHttpResponse response) throws IOException {
-		HttpStatusCode status = response.getStatusCode();
-		BoundedBody body = BoundedBody.read(response.getBody(), this.maxResponseBytes);
+		boolean readToTheEnd = false;
+		try {
+			HttpStatusCode status = response.getStatusCode();
+			BoundedBody body = BoundedBody.read(response.getBody(), this.maxResponseBytes);
+			readToTheEnd = !body.truncated();
+			return interpret(requestedTaskId, status, response, body);
+		}
+		finally {
+			if (readToTheEnd) {
+				response.close();
+			}
+			else {
+				abort(response);
+			}
+		}
+	}
+
+	private static void abort(ClientHttpResponse response) {
+		try {
+			response.getBody().close();
+		}
+		catch (IOException | RuntimeException ex) {
+			// Closing a broken or abandoned stream may fail; the connection is given up either way.
+		}
+	}
+
+	private TaskStatusResponse interpret(String requestedTaskId, HttpStatusCode status, ClientHttpResponse response,
+			BoundedBody body) throws IOException {
 		if (!status.is2xxSuccessful()) {
 			throw this.translator.translate(status, response.getHeaders(), body);
 		}

@@ -1,5 +1,8 @@
 package io.github.cloudinaryanalysis.tasks;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Client for the Tasks operations of Cloudinary's Analysis API.
  * <p>
@@ -11,6 +14,9 @@ package io.github.cloudinaryanalysis.tasks;
  * Errors from the API raise {@link io.github.cloudinaryanalysis.CloudinaryAnalysisException} and its subclasses;
  * transport failures raise Spring's {@code ResourceAccessException}; an invalid task id raises
  * {@link IllegalArgumentException} before any request is sent. Implementations are thread-safe.
+ * <p>
+ * Only {@link #getStatus(String, RequestOptions)} must be implemented: the waiting methods have defaults that poll
+ * it on a shared scheduler, so a hand-written implementation (a test double, say) gets them too.
  */
 public interface TasksClient {
 
@@ -34,5 +40,51 @@ public interface TasksClient {
 	 * @throws io.github.cloudinaryanalysis.CloudinaryAnalysisException when the API answers with an error
 	 */
 	TaskStatusResponse getStatus(String taskId, RequestOptions options);
+
+
+	/**
+	 * Wait until a task is {@link TaskStatus#COMPLETED} or {@link TaskStatus#FAILED}, for the configured time
+	 * ({@code cloudinary.analysis.polling.timeout}). A failed task is a result, not an exception.
+	 * @param taskId the task id
+	 * @return the terminal answer
+	 * @throws TaskAwaitTimeoutException when the task did not end in time; it carries the last status seen
+	 * @throws java.util.concurrent.CancellationException when the calling thread is interrupted (the interrupt flag
+	 * stays set)
+	 */
+	default TaskStatusResponse awaitCompletion(String taskId) {
+		return awaitCompletion(taskId, PollingSettings.defaults().timeout());
+	}
+
+	/**
+	 * Wait until a task is {@link TaskStatus#COMPLETED} or {@link TaskStatus#FAILED}. A failed task is a result, not
+	 * an exception.
+	 * @param taskId the task id
+	 * @param timeout how long to wait
+	 * @return the terminal answer
+	 * @throws TaskAwaitTimeoutException when the task did not end in time; it carries the last status seen
+	 * @throws java.util.concurrent.CancellationException when the calling thread is interrupted (the interrupt flag
+	 * stays set)
+	 */
+	default TaskStatusResponse awaitCompletion(String taskId, Duration timeout) {
+		return defaultAwaiter().await(taskId, timeout);
+	}
+
+	/**
+	 * Wait for a task without blocking any thread while waiting: polls are scheduled on a small shared scheduler,
+	 * so many thousands of waits cost a few threads. Cancelling the future stops its polling.
+	 * @param taskId the task id
+	 * @param timeout how long to wait
+	 * @return a future completed with the terminal answer, or failed with {@link TaskAwaitTimeoutException} or the
+	 * error that ended the wait
+	 * @throws IllegalArgumentException when the task id is invalid (no request is sent)
+	 */
+	default CompletableFuture<TaskStatusResponse> awaitCompletionAsync(String taskId, Duration timeout) {
+		return defaultAwaiter().awaitAsync(taskId, timeout);
+	}
+
+	private TaskAwaiter defaultAwaiter() {
+		return new TaskAwaiter(this, PollingSettings.defaults(), RetrySettings.defaults(),
+				TaskAwaiter.sharedScheduler(), TasksClientListener.NONE);
+	}
 
 }

@@ -26,9 +26,17 @@ public final class AnalysisContexts {
 				CloudinaryAnalysisAutoConfiguration.class));
 	}
 
-	/** A runner whose client talks to the given local server with test credentials. */
+	/**
+	 * A runner whose client talks to the given local server with test credentials, making exactly one attempt per
+	 * call (retries have tests of their own).
+	 */
 	public static ApplicationContextRunner against(MockWebServer server) {
-		return runner().withPropertyValues("cloudinary.analysis.base-url=" + server.url("/v2/analysis"),
+		return against(server.url("/v2/analysis").toString()).withPropertyValues("cloudinary.analysis.retry.enabled=false");
+	}
+
+	/** A runner whose client talks to the given base URL with test credentials and default retries. */
+	public static ApplicationContextRunner against(String baseUrl) {
+		return runner().withPropertyValues("cloudinary.analysis.base-url=" + baseUrl,
 				"cloudinary.analysis.cloud-name=demo", "cloudinary.analysis.api-key=" + API_KEY,
 				"cloudinary.analysis.api-secret=" + API_SECRET);
 	}

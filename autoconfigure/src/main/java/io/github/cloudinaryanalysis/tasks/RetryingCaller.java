@@ -1,0 +1,79 @@
+package io.github.cloudinaryanalysis.tasks;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a call, retrying what {@link RetryReason} allows under {@link RetrySettings}. On a 429 it waits as long as
+ * the API asks ({@code Retry-After} or the earliest reset), or fails at once when that is longer than the longest
+ * interval. It sleeps on the calling thread with no lock held; the failed response is already closed, so no pooled
+ * connection is held either. An interrupt ends the wait at once: the last failure is thrown and the interrupt flag
+ * stays set.
+ */
+final class RetryingCaller {
+
+	private final TasksClientListener listener;
+
+	RetryingCaller(TasksClientListener listener) {
+		this.listener = listener;
+	}
+
+	<T> T call(RetrySettings settings, Supplier<T> attempt) {
+		long start = System.nanoTime();
+		for (int retry = 1;; retry++) {
+			try {
+				return attempt.get();
+			}
+			catch (RuntimeException failure) {
+				Duration wait = waitBeforeRetry(settings, failure, retry, start);
+				if (wait == null) {
+					throw failure;
+				}
+				this.listener.onRetry(RetryReason.of(failure), retry, wait);
+				sleep(wait, failure);
+			}
+		}
+	}
+
+	/**
+	 * Decide whether and how long to wait before retrying.
+	 * @return the wait, or {@code null} to give up and throw the failure
+	 */
+	static @Nullable Duration waitBeforeRetry(RetrySettings settings, RuntimeException failure, int retry,
+			long startNanos) {
+		RetryReason reason = RetryReason.of(failure);
+		if (!settings.enabled() || reason == null || retry > settings.maxRetries()) {
+			return null;
+		}
+		Duration wait = settings.backoff(retry);
+		if (failure instanceof CloudinaryAnalysisException.TooManyRequests rateLimited
+				&& rateLimited.getRetryAfter().isPresent()) {
+			Duration asked = rateLimited.getRetryAfter().get();
+			if (asked.compareTo(settings.maxInterval()) > 0) {
+				return null;
+			}
+			wait = asked;
+		}
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+		if (elapsed.plus(wait).compareTo(settings.maxElapsedTime()) > 0) {
+			return null;
+		}
+		return wait;
+	}
+
+	private static void sleep(Duration wait, RuntimeException failure) {
+		try {
+			TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			failure.addSuppressed(ex);
+			throw failure;
+		}
+	}
+
+}
