@@ -28,6 +28,8 @@ public final class TaskAwaiter {
 
 	private static final RequestOptions SINGLE_ATTEMPT = RequestOptions.defaults().withoutRetries();
 
+	private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
 	private static volatile @Nullable ScheduledExecutorService sharedScheduler;
 
 	private final TasksClient client;
@@ -63,9 +65,8 @@ public final class TaskAwaiter {
 	 * @return a new scheduler, to be shut down by its owner
 	 */
 	public static ScheduledExecutorService newScheduler(int threads) {
-		AtomicInteger count = new AtomicInteger();
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, (runnable) -> {
-			Thread thread = new Thread(runnable, "cloudinary-analysis-poll-" + count.incrementAndGet());
+			Thread thread = new Thread(runnable, "cloudinary-analysis-poll-" + THREAD_NUMBER.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});

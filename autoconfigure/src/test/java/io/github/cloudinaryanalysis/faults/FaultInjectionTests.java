@@ -94,6 +94,27 @@ class FaultInjectionTests {
 	}
 
 	@Test
+	void requestOptionsSwitchRetriesOffForOneCall() throws Exception {
+		this.server.then(FaultServer.respond(503, "text/plain", "busy"));
+		this.server.otherwise(FaultServer.respond(200, "application/json", OK_BODY));
+		run(fast(), (client) -> {
+			assertThatExceptionOfType(CloudinaryAnalysisException.ServerError.class).isThrownBy(
+					() -> client.getStatus(TASK, io.github.cloudinaryanalysis.tasks.RequestOptions.defaults().withoutRetries()));
+			assertThat(client.getStatus(TASK).status()).isEqualTo(TaskStatus.COMPLETED);
+		});
+		assertThat(this.server.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void clientErrorsAreNeverRetried() throws Exception {
+		this.server.otherwise(FaultServer.respond(404, "application/json",
+				"{\"error\":{\"category\":\"user_error\",\"code\":\"MA_404\",\"message\":\"no task\"}}"));
+		run(fast(), (client) -> assertThatExceptionOfType(CloudinaryAnalysisException.NotFound.class)
+			.isThrownBy(() -> client.getStatus(TASK)));
+		assertThat(this.server.requestCount()).isEqualTo(1);
+	}
+
+	@Test
 	void moreFailuresThanRetriesRaisesTheLastOne() throws Exception {
 		this.server.otherwise(FaultServer.respond(500, "application/json",
 				"{\"error\":{\"category\":\"server_error\",\"code\":\"MA_500\",\"message\":\"down\"}}"));

@@ -1,0 +1,277 @@
+package io.github.cloudinaryanalysis.tasks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
+import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
+import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
+import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
+import io.github.cloudinaryanalysis.test.Fault;
+import io.github.cloudinaryanalysis.test.TaskLife;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@code awaitCompletion} against the fake Analysis API on loopback.
+ */
+class AwaitCompletionTests {
+
+	private FakeCloudinaryAnalysisApi fake;
+
+	@BeforeEach
+	void startFake() {
+		this.fake = FakeCloudinaryAnalysisApi.builder().start();
+	}
+
+	@AfterEach
+	void stopFake() {
+		this.fake.close();
+	}
+
+	@Test
+	void pollsUntilCompletedAndReturnsThatAnswer() {
+		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(4));
+		runner().run((context) -> {
+			TaskStatusResponse response = context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(10));
+			assertThat(response.status()).isEqualTo(TaskStatus.COMPLETED);
+			assertThat(response.taskId()).isEqualTo(taskId);
+		});
+		assertThat(this.fake.pollCount(taskId)).isEqualTo(4);
+	}
+
+	@Test
+	void aFailedTaskIsAResultNotAnException() {
+		String taskId = this.fake.createTask(TaskLife.failsAfterPolls(2));
+		runner().run((context) -> assertThat(context.getBean(TasksClient.class).awaitCompletion(taskId).status())
+			.isEqualTo(TaskStatus.FAILED));
+		assertThat(this.fake.pollCount(taskId)).isEqualTo(2);
+	}
+
+	@Test
+	void timesOutCarryingTheLastStatusSeen() {
+		String taskId = this.fake.createTask(TaskLife.sequence("pending", "processing"));
+		runner().run((context) -> {
+			TaskAwaitTimeoutException ex = org.assertj.core.api.Assertions.catchThrowableOfType(TaskAwaitTimeoutException.class,
+					() -> context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofMillis(300)));
+			assertThat(ex).isNotNull();
+			assertThat(ex.getLastStatus()).isEqualTo(TaskStatus.PROCESSING);
+			assertThat(ex.getTaskId()).isEqualTo(taskId);
+			assertThat(ex.getMessage()).contains(taskId, "PROCESSING");
+		});
+		// 20 ms apart, growing 1.5x, for 300 ms: a handful of polls, never a flood.
+		assertThat(this.fake.pollCount(taskId)).isBetween(3, 9);
+	}
+
+	@Test
+	void pollsBackOffAsTheTaskAges() {
+		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(6));
+		runner().run((context) -> context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(10)));
+		List<Long> gaps = gapsMillis(taskId);
+		assertThat(gaps).hasSize(5);
+		// 20, 30, 45, 67, 100 ms: each gap at least the initial interval and the last well above the first.
+		assertThat(gaps).allSatisfy((gap) -> assertThat(gap).isGreaterThanOrEqualTo(18));
+		assertThat(gaps.get(4)).isGreaterThan(gaps.get(0) * 2);
+	}
+
+	@Test
+	void aRateLimitPushesTheNextPollOutInsteadOfStackingRequests() {
+		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(2));
+		this.fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(1)).withRetryAfter(Duration.ofSeconds(1)));
+		runner().run((context) -> assertThat(context.getBean(TasksClient.class)
+			.awaitCompletion(taskId, Duration.ofSeconds(10))
+			.status()).isEqualTo(TaskStatus.COMPLETED));
+		assertThat(this.fake.requestCount()).isEqualTo(3);
+		assertThat(gapsMillis(taskId, true).get(0)).as("wait after the 429").isGreaterThanOrEqualTo(950);
+	}
+
+	@Test
+	void aRateLimitBeyondTheLongestAcceptedWaitEndsTheWaitWithThe429() {
+		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(2));
+		this.fake.failNext(1, Fault.rateLimited(Duration.ofHours(1)));
+		runner().run((context) -> {
+			CompletableFuture<TaskStatusResponse> future = context.getBean(TasksClient.class)
+				.awaitCompletionAsync(taskId, Duration.ofSeconds(10));
+			assertThat(future).failsWithin(Duration.ofSeconds(5))
+				.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+				.withCauseInstanceOf(CloudinaryAnalysisException.TooManyRequests.class);
+		});
+		assertThat(this.fake.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void transientServerErrorsAreRetriedWhileWaiting() {
+		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(1));
+		this.fake.failNext(2, Fault.serverError(503));
+		runner().run((context) -> assertThat(
+				context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(10)).status())
+			.isEqualTo(TaskStatus.COMPLETED));
+		assertThat(this.fake.requestCount()).isEqualTo(3);
+	}
+
+	@Test
+	void aNotFoundEndsTheWaitAtOnce() {
+		runner().run((context) -> assertThatExceptionOfType(CloudinaryAnalysisException.NotFound.class)
+			.isThrownBy(() -> context.getBean(TasksClient.class).awaitCompletion("no_such_task", Duration.ofSeconds(10))));
+		assertThat(this.fake.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void cancellingTheFutureStopsPolling() throws Exception {
+		String taskId = this.fake.createTask(TaskLife.fixed("processing"));
+		runner().run((context) -> {
+			CompletableFuture<TaskStatusResponse> future = context.getBean(TasksClient.class)
+				.awaitCompletionAsync(taskId, Duration.ofMinutes(1));
+			while (this.fake.pollCount(taskId) < 2) {
+				Thread.sleep(5);
+			}
+			future.cancel(true);
+			int pollsAtCancel = this.fake.pollCount(taskId);
+			Thread.sleep(300);
+			assertThat(this.fake.pollCount(taskId)).isLessThanOrEqualTo(pollsAtCancel + 1);
+			assertThat(future).isCancelled();
+		});
+	}
+
+	@Test
+	void interruptingASynchronousWaitStopsItAndKeepsTheInterruptFlag() throws Exception {
+		String taskId = this.fake.createTask(TaskLife.fixed("processing"));
+		runner().run((context) -> {
+			TasksClient client = context.getBean(TasksClient.class);
+			AtomicReference<Throwable> thrown = new AtomicReference<>();
+			AtomicReference<Boolean> interruptFlag = new AtomicReference<>();
+			CountDownLatch done = new CountDownLatch(1);
+			Thread waiter = new Thread(() -> {
+				try {
+					client.awaitCompletion(taskId, Duration.ofMinutes(1));
+				}
+				catch (Throwable ex) {
+					thrown.set(ex);
+				}
+				interruptFlag.set(Thread.currentThread().isInterrupted());
+				done.countDown();
+			});
+			waiter.start();
+			while (this.fake.pollCount(taskId) < 1) {
+				Thread.sleep(5);
+			}
+			waiter.interrupt();
+			assertThat(done.await(2, TimeUnit.SECONDS)).as("wait ended promptly").isTrue();
+			assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+			assertThat(interruptFlag.get()).isTrue();
+			int polls = this.fake.pollCount(taskId);
+			Thread.sleep(200);
+			assertThat(this.fake.pollCount(taskId)).isLessThanOrEqualTo(polls + 1);
+		});
+	}
+
+	@Test
+	void thousandsOfConcurrentWaitsShareTheSchedulersFewThreads() {
+		int waits = 2000;
+		List<String> taskIds = new ArrayList<>();
+		for (int i = 0; i < waits; i++) {
+			taskIds.add(this.fake.createTask(TaskLife.completesAfterPolls(3)));
+		}
+		List<String> pollingThreads = new CopyOnWriteArrayList<>();
+		java.util.Set<String> threadsBeforeContext = threadNames();
+		runner().withPropertyValues("cloudinary.analysis.polling.threads=2").run((context) -> {
+			TasksClient client = context.getBean(TasksClient.class);
+			int threadsBefore = Thread.activeCount();
+			List<CompletableFuture<TaskStatusResponse>> futures = taskIds.stream()
+				.map((id) -> client.awaitCompletionAsync(id, Duration.ofSeconds(60)))
+				.toList();
+			int threadsWhileWaiting = Thread.activeCount();
+			CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+			for (int i = 0; i < waits; i++) {
+				assertThat(futures.get(i).get().taskId()).isEqualTo(taskIds.get(i));
+				assertThat(futures.get(i).get().status()).isEqualTo(TaskStatus.COMPLETED);
+			}
+			threadNames().stream()
+				.filter((name) -> name.startsWith("cloudinary-analysis-poll") && !threadsBeforeContext.contains(name))
+				.forEach(pollingThreads::add);
+			assertThat(threadsWhileWaiting - threadsBefore).as("threads added by starting %d waits", waits).isLessThan(20);
+		});
+		assertThat(pollingThreads).hasSizeLessThanOrEqualTo(2);
+		assertThat(this.fake.requestCount()).isEqualTo(waits * 3);
+	}
+
+	@Test
+	void theSchedulerIsABeanThatCanBeReplacedAndIsShutDownWithTheContext() {
+		AtomicReference<ScheduledExecutorService> scheduler = new AtomicReference<>();
+		runner().run((context) -> {
+			scheduler.set(context.getBean(CloudinaryAnalysisAutoConfiguration.POLLING_SCHEDULER_BEAN_NAME,
+					ScheduledExecutorService.class));
+			assertThat(scheduler.get().isShutdown()).isFalse();
+		});
+		assertThat(scheduler.get().isShutdown()).isTrue();
+		ScheduledExecutorService own = TaskAwaiter.newScheduler(1);
+		try {
+			runner().withBean(CloudinaryAnalysisAutoConfiguration.POLLING_SCHEDULER_BEAN_NAME, ScheduledExecutorService.class,
+					() -> own, (definition) -> definition.setDestroyMethodName(""))
+				.run((context) -> {
+					assertThat(context.getBean(CloudinaryAnalysisAutoConfiguration.POLLING_SCHEDULER_BEAN_NAME))
+						.isSameAs(own);
+					String taskId = this.fake.createTask(TaskLife.completesAfterPolls(1));
+					assertThat(context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(5)).status())
+						.isEqualTo(TaskStatus.COMPLETED);
+				});
+		}
+		finally {
+			own.shutdownNow();
+		}
+	}
+
+	@Test
+	void aHandWrittenTasksClientGetsWaitingForFree() {
+		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(2));
+		runner().run((context) -> {
+			TasksClient real = context.getBean(TasksClient.class);
+			TasksClient handWritten = real::getStatus;
+			assertThat(handWritten.awaitCompletion(taskId, Duration.ofSeconds(10)).status()).isEqualTo(TaskStatus.COMPLETED);
+		});
+	}
+
+	private ApplicationContextRunner runner() {
+		return AnalysisContexts.runner()
+			.withPropertyValues(this.fake.springPropertyValues())
+			.withPropertyValues("cloudinary.analysis.polling.initial-interval=20ms",
+					"cloudinary.analysis.polling.max-interval=200ms", "cloudinary.analysis.polling.multiplier=1.5",
+					"cloudinary.analysis.retry.initial-interval=10ms");
+	}
+
+	private static java.util.Set<String> threadNames() {
+		return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(java.util.stream.Collectors.toSet());
+	}
+
+	private List<Long> gapsMillis(String taskId) {
+		return gapsMillis(taskId, false);
+	}
+
+	private List<Long> gapsMillis(String taskId, boolean allRequests) {
+		List<java.time.Instant> times = this.fake.requests()
+			.stream()
+			.filter((request) -> allRequests || request.path().endsWith(taskId))
+			.map(io.github.cloudinaryanalysis.test.RecordedRequest::receivedAt)
+			.toList();
+		List<Long> gaps = new ArrayList<>();
+		for (int i = 1; i < times.size(); i++) {
+			gaps.add(Duration.between(times.get(i - 1), times.get(i)).toMillis());
+		}
+		return gaps;
+	}
+
+}
