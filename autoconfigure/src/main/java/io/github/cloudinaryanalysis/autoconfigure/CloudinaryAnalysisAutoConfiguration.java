@@ -29,10 +29,9 @@ import org.springframework.web.client.RestClient;
  * Auto-configuration of the Cloudinary Analysis API client: a {@link TasksClient} built from
  * {@code cloudinary.analysis.*} (or {@code CLOUDINARY_URL}) on Spring Boot's HTTP client support.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
-		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
-		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
-		"org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration" })
+// No ordering against Boot's HTTP client auto-configurations: their beans are looked up lazily through
+// ObjectProvider, and an 'after' on them would pull them ahead of the observation auto-configuration they rely on.
+@AutoConfiguration
 @ConditionalOnClass({ RestClient.class, ClientHttpRequestFactoryBuilder.class, RestClientCustomizer.class })
 @ConditionalOnBooleanProperty(name = CloudinaryAnalysisProperties.CONFIG_PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CloudinaryAnalysisProperties.class)

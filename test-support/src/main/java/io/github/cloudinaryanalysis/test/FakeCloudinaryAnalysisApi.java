@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A programmable fake of Cloudinary's Analysis API, served over real HTTP by the JDK's {@link HttpServer} on
@@ -251,16 +250,6 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
     public String[] springPropertyValues() {
         return springProperties().entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
-    }
-
-    /**
-     * Adds {@link #springProperties()} to a {@code @DynamicPropertySource} registry. Needs {@code spring-test} on the
-     * class path when called (this class itself loads and runs without it; see
-     * {@link FakeCloudinaryAnalysisProperties} for the lazy variant that suits a fake started later).
-     * @param registry the registry
-     */
-    public void registerSpringProperties(DynamicPropertyRegistry registry) {
-        FakeCloudinaryAnalysisProperties.register(registry, this);
     }
 
     /**

@@ -46,9 +46,9 @@ class SpringPropertiesTests {
     }
 
     @Test
-    void registerSpringPropertiesAddsTheFourProperties() {
+    void registerAddsTheFourProperties() {
         Map<String, Supplier<Object>> registered = new LinkedHashMap<>();
-        fake.registerSpringProperties(registered::put);
+        FakeCloudinaryAnalysisProperties.register(registered::put, fake);
         assertThat(registered).containsOnlyKeys(fake.springProperties().keySet());
         fake.springProperties().forEach((key, value) -> assertThat(registered.get(key).get()).isEqualTo(value));
     }

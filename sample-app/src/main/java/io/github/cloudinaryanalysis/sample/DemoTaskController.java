@@ -1,0 +1,61 @@
+package io.github.cloudinaryanalysis.sample;
+
+import java.net.URI;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisConnectionDetails;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Starts a demo analysis task, only when running against the embedded fake. It sends the API's own "analyze"
+ * request ({@code POST /{cloud_name}/analyze/captioning} with {@code "async": true}) over HTTP, as an application
+ * does today, and answers 201 with the task's URL in {@code Location}.
+ */
+@RestController
+@ConditionalOnMissingCloudinaryCredentials
+class DemoTaskController {
+
+	static final String SAMPLE_IMAGE = "https://res.cloudinary.com/demo/image/upload/sample.jpg";
+
+	private final RestClient analysisApi;
+
+	private final String cloudName;
+
+	DemoTaskController(RestClient.Builder builder, CloudinaryAnalysisConnectionDetails connection) {
+		this.cloudName = connection.cloudName();
+		this.analysisApi = builder.baseUrl(connection.baseUrl())
+			.defaultHeaders((headers) -> headers.setBasicAuth(connection.apiKey(), connection.apiSecret()))
+			.build();
+	}
+
+	@PostMapping("/demo/tasks")
+	ResponseEntity<Map<String, String>> start(@RequestParam(defaultValue = SAMPLE_IMAGE) String imageUrl) {
+		Accepted accepted = this.analysisApi.post()
+			.uri("/{cloudName}/analyze/{type}", this.cloudName, "captioning")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("source", Map.of("uri", imageUrl), "async", true))
+			.retrieve()
+			.body(Accepted.class);
+		String taskId = accepted.data().taskId();
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/tasks/{id}").build(taskId);
+		return ResponseEntity.created(location).body(Map.of("taskId", taskId));
+	}
+
+	/** The 202 answer of an asynchronous analyze request. */
+	record Accepted(Data data, @JsonProperty("request_id") String requestId) {
+
+		record Data(@JsonProperty("task_id") String taskId, String status) {
+
+		}
+
+	}
+
+}
