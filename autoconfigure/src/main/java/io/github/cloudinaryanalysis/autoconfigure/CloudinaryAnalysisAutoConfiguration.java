@@ -8,11 +8,15 @@ import io.github.cloudinaryanalysis.tasks.PollingSettings;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
 import io.github.cloudinaryanalysis.tasks.TaskAwaiter;
+import io.github.cloudinaryanalysis.tasks.TaskStatusObservationConvention;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -47,6 +51,12 @@ public final class CloudinaryAnalysisAutoConfiguration {
 		return new PropertiesCloudinaryAnalysisConnectionDetails(properties, environment);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ClientActivity cloudinaryAnalysisClientActivity() {
+		return new ClientActivity();
+	}
+
 	@Bean(name = POLLING_SCHEDULER_BEAN_NAME, destroyMethod = "shutdownNow")
 	@ConditionalOnMissingBean(name = POLLING_SCHEDULER_BEAN_NAME)
 	ScheduledExecutorService cloudinaryAnalysisPollingScheduler(CloudinaryAnalysisProperties properties) {
@@ -63,14 +73,17 @@ public final class CloudinaryAnalysisAutoConfiguration {
 	RestClientTasksClient tasksClient(CloudinaryAnalysisProperties properties,
 			CloudinaryAnalysisConnectionDetails connectionDetails,
 			@Qualifier(POLLING_SCHEDULER_BEAN_NAME) ScheduledExecutorService pollingScheduler,
-			ObjectProvider<TasksClientListener> listeners,
+			ObjectProvider<TasksClientListener> listeners, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<TaskStatusObservationConvention> observationConvention,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers,
 			ObjectProvider<CloudinaryAnalysisRestClientCustomizer> clientCustomizers,
-			ObjectProvider<AccessTokenProvider> accessTokenProvider) {
+			ObjectProvider<AccessTokenProvider> accessTokenProvider, Environment environment,
+			ConfigurableListableBeanFactory beanFactory) {
 		AnalysisRestClientFactory factory = new AnalysisRestClientFactory(properties, connectionDetails,
 				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), accessTokenProvider.getIfAvailable());
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), accessTokenProvider.getIfAvailable(),
+				RequestFactoryChoice.madeByApplication(environment, beanFactory));
 		RestClient restClient = factory.create(customizers.orderedStream().toList(),
 				clientCustomizers.orderedStream().toList());
 		return RestClientTasksClient.builder(restClient, factory.cloudName())
@@ -80,6 +93,9 @@ public final class CloudinaryAnalysisAutoConfiguration {
 			.polling(SettingsMapper.polling(properties.getPolling()))
 			.scheduler(pollingScheduler)
 			.listener(CompositeTasksClientListener.of(listeners.orderedStream().toList()))
+			.observationRegistry(properties.getMetrics().isEnabled()
+					? observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP)
+			.observationConvention(observationConvention.getIfAvailable())
 			.build();
 	}
 

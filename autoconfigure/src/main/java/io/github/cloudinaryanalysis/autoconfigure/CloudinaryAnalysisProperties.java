@@ -83,6 +83,12 @@ public class CloudinaryAnalysisProperties {
 
 	private final Polling polling = new Polling();
 
+	private final Metrics metrics = new Metrics();
+
+	private final Health health = new Health();
+
+	private final ProblemDetails problemDetails = new ProblemDetails();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -169,6 +175,94 @@ public class CloudinaryAnalysisProperties {
 
 	public Polling getPolling() {
 		return this.polling;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public ProblemDetails getProblemDetails() {
+		return this.problemDetails;
+	}
+
+	/**
+	 * Metrics and observations of the client (with Micrometer on the class path).
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether to observe calls and record the client's own meters (call timer, retries, rate-limit quota,
+		 * waits).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Actuator health indicator of the client (switched off with management.health.cloudinary-analysis.enabled).
+	 */
+	public static class Health {
+
+		/**
+		 * How long a health result stands before the API is probed again. A successful call of the application
+		 * within this time counts as a probe.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(30);
+
+		/**
+		 * Longest time a probe may take; a slower API is reported DOWN rather than stalling the health endpoint.
+		 */
+		private Duration timeout = Duration.ofSeconds(3);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * RFC 9457 problem details for client errors that escape a Spring MVC controller.
+	 */
+	public static class ProblemDetails {
+
+		/**
+		 * Whether to answer a CloudinaryAnalysisException that escapes a controller with a problem detail (404 for
+		 * an unknown task, 503 with Retry-After when rate-limited, 502 otherwise). Handlers of the application win.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.http.ErrorResponseTranslator;
 import io.github.cloudinaryanalysis.http.PerCallReadTimeoutRequestFactory;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,8 @@ public class RestClientTasksClient implements TasksClient {
 
 	private static final Log logger = LogFactory.getLog(RestClientTasksClient.class);
 
+	private static final TaskStatusObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultTaskStatusObservationConvention();
+
 	private final RestClient restClient;
 
 	private final String cloudName;
@@ -50,6 +54,10 @@ public class RestClientTasksClient implements TasksClient {
 	private final RetryingCaller retryingCaller;
 
 	private final TaskAwaiter awaiter;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable TaskStatusObservationConvention observationConvention;
 
 	/**
 	 * Create a client with default settings.
@@ -72,6 +80,8 @@ public class RestClientTasksClient implements TasksClient {
 		ScheduledExecutorService scheduler = (builder.scheduler != null) ? builder.scheduler
 				: TaskAwaiter.sharedScheduler();
 		this.awaiter = new TaskAwaiter(this, this.polling, this.retry, scheduler, this.listener);
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
 	}
 
 	/**
@@ -89,14 +99,23 @@ public class RestClientTasksClient implements TasksClient {
 		TaskIds.requireValid(taskId);
 		Objects.requireNonNull(options, "options must not be null");
 		RetrySettings retry = options.retry().orElse(this.retry);
-		try {
+		TaskStatusObservationContext context = new TaskStatusObservationContext(taskId);
+		Observation observation = Observation.createNotStarted(this.observationConvention,
+				DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
+		observation.start();
+		try (Observation.Scope scope = observation.openScope()) {
 			TaskStatusResponse response = this.retryingCaller.call(retry, () -> attempt(taskId, options));
+			context.setResponse(response);
 			this.listener.onStatusCall(response, null);
 			return response;
 		}
 		catch (RuntimeException failure) {
+			observation.error(failure);
 			this.listener.onStatusCall(null, failure);
 			throw failure;
+		}
+		finally {
+			observation.stop();
 		}
 	}
 
@@ -163,6 +182,10 @@ public class RestClientTasksClient implements TasksClient {
 
 		private TasksClientListener listener = TasksClientListener.NONE;
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable TaskStatusObservationConvention observationConvention;
+
 		private Builder(RestClient restClient, String cloudName) {
 			this.restClient = restClient;
 			this.cloudName = cloudName;
@@ -228,6 +251,27 @@ public class RestClientTasksClient implements TasksClient {
 		 */
 		public Builder listener(TasksClientListener listener) {
 			this.listener = listener;
+			return this;
+		}
+
+		/**
+		 * Set the registry that observes each {@code getStatus} call (a timer and a trace span, see
+		 * {@link DefaultTaskStatusObservationConvention}).
+		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} observes nothing
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Set a convention that replaces the default names and tags of the observation.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable TaskStatusObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
 			return this;
 		}
 

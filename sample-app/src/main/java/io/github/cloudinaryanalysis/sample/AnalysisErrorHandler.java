@@ -1,8 +1,5 @@
 package io.github.cloudinaryanalysis.sample;
 
-import io.github.cloudinaryanalysis.ApiError;
-import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,24 +7,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * Turns the client's exceptions into RFC 9457 problem details: an unknown task is a 404, an invalid task id a 400,
- * any other API error a 502 (the fault is upstream, not the caller's). Bodies carry the API's error code and
- * request id, never credentials.
+ * The errors the starter leaves to the application. API errors ({@code CloudinaryAnalysisException}) need no
+ * handler here: the starter answers them with problem details (404 for an unknown task, 503 with
+ * {@code Retry-After} when rate-limited, 502 otherwise). This adds an invalid task id (400) and an unreachable
+ * API (502).
  */
 @RestControllerAdvice
 class AnalysisErrorHandler {
-
-	@ExceptionHandler
-	ProblemDetail taskNotFound(CloudinaryAnalysisException.NotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, "Task not found", ex);
-	}
-
-	@ExceptionHandler
-	ProblemDetail apiError(CloudinaryAnalysisException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_GATEWAY, "Cloudinary Analysis API error", ex);
-		problem.setProperty("upstreamStatus", ex.getStatusCode().value());
-		return problem;
-	}
 
 	@ExceptionHandler
 	ProblemDetail apiUnreachable(ResourceAccessException ex) {
@@ -41,21 +27,6 @@ class AnalysisErrorHandler {
 	ProblemDetail invalidRequest(IllegalArgumentException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Invalid request");
-		return problem;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, CloudinaryAnalysisException ex) {
-		ApiError apiError = ex.getApiError();
-		String detail = (apiError != null && apiError.message() != null) ? apiError.message()
-				: "The Analysis API answered HTTP " + ex.getStatusCode().value();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		if (apiError != null && apiError.code() != null) {
-			problem.setProperty("errorCode", apiError.code());
-		}
-		if (ex.getRequestId() != null) {
-			problem.setProperty("requestId", ex.getRequestId());
-		}
 		return problem;
 	}
 

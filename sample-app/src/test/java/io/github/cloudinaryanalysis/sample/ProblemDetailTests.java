@@ -45,7 +45,7 @@ class ProblemDetailTests {
 	void unknownTaskIsA404WithTheApiErrorCode() {
 		ResponseEntity<String> response = this.http.get("/tasks/no-such-task");
 		JsonNode problem = problem(response, HttpStatus.NOT_FOUND);
-		assertThat(problem.get("title").asString()).isEqualTo("Task not found");
+		assertThat(problem.get("title").asString()).isEqualTo("Analysis task not found");
 		assertThat(problem.get("errorCode").asString()).isEqualTo(ErrorCodes.NOT_FOUND);
 		assertThat(problem.get("requestId").asString()).isNotBlank();
 		assertThat(problem.get("instance").asString()).isEqualTo("/tasks/no-such-task");

@@ -1,0 +1,113 @@
+package io.github.cloudinaryanalysis.autoconfigure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
+import io.github.cloudinaryanalysis.RateLimit;
+import io.github.cloudinaryanalysis.tasks.TaskStatusResponse;
+import io.github.cloudinaryanalysis.tasks.TasksClientListener;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+
+/**
+ * What the application's own calls have shown: when the API last answered with the credentials accepted, and the
+ * last known remaining quota per rate-limited feature. Read by the health indicator (so it need not probe while
+ * real calls prove the same) and by the metrics.
+ */
+public class ClientActivity implements TasksClientListener, Ordered {
+
+	/** At most this many features are tracked, so that a hostile answer cannot grow the map or the meters. */
+	static final int MAX_FEATURES = 16;
+
+	private final Clock clock;
+
+	private final Map<String, Long> remainingQuota = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Instant lastAcceptedCall;
+
+	/**
+	 * Create an instance on the system clock.
+	 */
+	public ClientActivity() {
+		this(Clock.systemUTC());
+	}
+
+	ClientActivity(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public void onStatusCall(@Nullable TaskStatusResponse response, @Nullable RuntimeException failure) {
+		if (response != null || provesReachabilityAndAuth(failure)) {
+			this.lastAcceptedCall = this.clock.instant();
+		}
+	}
+
+	/**
+	 * Whether a failed call still proves that the API is reachable and accepted the credentials: a 400 or 404
+	 * (the API looked at the request) or a 429.
+	 * @param failure the failure
+	 * @return whether it proves reachability and authentication
+	 */
+	static boolean provesReachabilityAndAuth(@Nullable RuntimeException failure) {
+		if (failure instanceof CloudinaryAnalysisException apiError) {
+			int status = apiError.getStatusCode().value();
+			return status == 400 || status == 404 || status == 429;
+		}
+		return false;
+	}
+
+	@Override
+	public void onRateLimits(List<RateLimit> limits) {
+		for (RateLimit limit : limits) {
+			if (limit.remaining() != null
+					&& (this.remainingQuota.size() < MAX_FEATURES || this.remainingQuota.containsKey(limit.type()))) {
+				this.remainingQuota.put(limit.type(), limit.remaining());
+			}
+		}
+	}
+
+	/**
+	 * Return when a call last proved the API reachable with the credentials accepted.
+	 * @return the time, or {@code null} when no call did yet
+	 */
+	public @Nullable Instant lastAcceptedCall() {
+		return this.lastAcceptedCall;
+	}
+
+	/**
+	 * Return the last known remaining quota per feature, from 429 answers.
+	 * @return an unmodifiable snapshot
+	 */
+	public Map<String, Long> remainingQuota() {
+		return Map.copyOf(this.remainingQuota);
+	}
+
+	/**
+	 * Return the last known remaining quota of a feature.
+	 * @param feature the feature, e.g. {@code ai_vision}
+	 * @return the quota, or {@code NaN} when unknown
+	 */
+	public double remainingQuota(String feature) {
+		Long remaining = this.remainingQuota.get(feature);
+		return (remaining != null) ? remaining : Double.NaN;
+	}
+
+	/**
+	 * Run first among the client's listeners, so that others (metrics) read the state of the same event.
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.github.cloudinaryanalysis.autoconfigure.metrics;
+
+import io.github.cloudinaryanalysis.autoconfigure.ClientActivity;
+import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
+import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers the client's own meters ({@link CloudinaryAnalysisMetrics}) when Micrometer is present.
+ * {@code cloudinary.analysis.metrics.enabled=false} switches them off, together with the call observation.
+ */
+@AutoConfiguration(after = CloudinaryAnalysisAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, ClientActivity.class })
+@ConditionalOnBooleanProperty(name = CloudinaryAnalysisProperties.CONFIG_PREFIX + ".metrics.enabled",
+		matchIfMissing = true)
+public final class CloudinaryAnalysisMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudinaryAnalysisMetrics cloudinaryAnalysisMetrics(MeterRegistry registry, ClientActivity activity) {
+		return new CloudinaryAnalysisMetrics(registry, activity);
+	}
+
+}
