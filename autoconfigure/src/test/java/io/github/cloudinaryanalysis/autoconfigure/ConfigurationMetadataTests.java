@@ -22,7 +22,14 @@ class ConfigurationMetadataTests {
 				"cloudinary.analysis.cloud-name", "cloudinary.analysis.api-key", "cloudinary.analysis.api-secret",
 				"cloudinary.analysis.base-url", "cloudinary.analysis.connect-timeout",
 				"cloudinary.analysis.read-timeout", "cloudinary.analysis.allow-insecure-http",
-				"cloudinary.analysis.max-response-size");
+				"cloudinary.analysis.max-response-size", "cloudinary.analysis.retry.enabled",
+				"cloudinary.analysis.retry.max-retries", "cloudinary.analysis.retry.initial-interval",
+				"cloudinary.analysis.retry.multiplier", "cloudinary.analysis.retry.max-interval",
+				"cloudinary.analysis.retry.max-elapsed-time", "cloudinary.analysis.polling.initial-interval",
+				"cloudinary.analysis.polling.multiplier", "cloudinary.analysis.polling.max-interval",
+				"cloudinary.analysis.polling.timeout", "cloudinary.analysis.polling.threads",
+				"cloudinary.analysis.metrics.enabled", "cloudinary.analysis.health.cache-ttl",
+				"cloudinary.analysis.health.timeout", "cloudinary.analysis.problem-details.enabled");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString())
 			.as("description of %s", name)
 			.isNotBlank());
@@ -32,6 +39,12 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("cloudinary.analysis.read-timeout").path("defaultValue").asString()).isEqualTo("30s");
 		assertThat(properties.get("cloudinary.analysis.connect-timeout").path("defaultValue").asString())
 			.isEqualTo("10s");
+		assertThat(properties.get("cloudinary.analysis.retry.max-retries").path("defaultValue").asInt()).isEqualTo(3);
+		assertThat(properties.get("cloudinary.analysis.retry.max-interval").path("defaultValue").asString())
+			.isEqualTo("30s");
+		assertThat(properties.get("cloudinary.analysis.polling.timeout").path("defaultValue").asString()).isEqualTo("5m");
+		assertThat(properties.get("cloudinary.analysis.health.cache-ttl").path("defaultValue").asString())
+			.isEqualTo("30s");
 	}
 
 	@Test

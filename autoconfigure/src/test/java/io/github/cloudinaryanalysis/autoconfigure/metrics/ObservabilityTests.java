@@ -160,6 +160,15 @@ class ObservabilityTests {
 	}
 
 	@Test
+	void bootsObservationSwitchTurnsTheCallObservationOff() {
+		String taskId = this.fake.createTask(TaskLife.fixed(TaskLife.COMPLETED));
+		runner().withPropertyValues("management.observations.enable.cloudinary.analysis=false").run((context) -> {
+			context.getBean(TasksClient.class).getStatus(taskId);
+			assertThat(context.getBean(MeterRegistry.class).find("cloudinary.analysis.tasks.status").timer()).isNull();
+		});
+	}
+
+	@Test
 	void withoutMicrometerTheClientStillWorks() {
 		String taskId = this.fake.createTask(TaskLife.fixed(TaskLife.COMPLETED));
 		// Without micrometer-core, Boot's metrics auto-configurations are absent too: only ours are asked to back off.
