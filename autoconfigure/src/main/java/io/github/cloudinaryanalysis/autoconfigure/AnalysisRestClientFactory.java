@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.github.cloudinaryanalysis.AccessTokenProvider;
 import io.github.cloudinaryanalysis.http.AnalysisRestClient;
+import io.github.cloudinaryanalysis.http.BoundedJdkClientHttpRequestFactory;
 import io.github.cloudinaryanalysis.http.CloudinaryAuthentication;
 import io.github.cloudinaryanalysis.http.PerCallReadTimeoutRequestFactory;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
@@ -28,6 +30,15 @@ import org.springframework.web.client.RestClient;
  * timeouts and redirects switched off, since a redirect must never carry the credentials elsewhere. Base URL,
  * authentication and headers come next and stay private to this client; {@link CloudinaryAnalysisRestClientCustomizer}s
  * run last.
+ * <p>
+ * Which request factory: when the application chose one explicitly ({@code spring.http.clients.imperative.factory},
+ * its own {@link ClientHttpRequestFactoryBuilder} bean or a builder customizer, see {@link RequestFactoryChoice}),
+ * that choice is used. Otherwise this client uses its own {@link BoundedJdkClientHttpRequestFactory}: the JDK
+ * {@code HttpClient} built by Boot's {@link JdkHttpClientBuilder} from the same settings (SSL bundle, connect
+ * timeout, no redirects), sending with the blocking {@code send} and receiving the small, bounded body in one piece.
+ * Spring's {@code JdkClientHttpRequestFactory} (Boot's pick with only {@code spring-web}) loses about two thirds of
+ * the throughput to a hand-off through {@code ForkJoinPool.commonPool()} (see {@code benchmarks/README.md}). Only this
+ * client's factory changes; every other client of the application keeps Boot's.
  */
 final class AnalysisRestClientFactory {
 
@@ -46,15 +57,33 @@ final class AnalysisRestClientFactory {
 
 	private final @Nullable AccessTokenProvider accessTokenProvider;
 
+	private final boolean requestFactoryChosenByApplication;
+
+	/**
+	 * Create a factory that always uses the given request factory builder (as if the application chose it).
+	 */
 	AnalysisRestClientFactory(CloudinaryAnalysisProperties properties,
 			CloudinaryAnalysisConnectionDetails connectionDetails,
 			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings httpClientSettings,
 			@Nullable AccessTokenProvider accessTokenProvider) {
+		this(properties, connectionDetails, requestFactoryBuilder, httpClientSettings, accessTokenProvider, true);
+	}
+
+	/**
+	 * Create a factory.
+	 * @param requestFactoryChosenByApplication whether {@code requestFactoryBuilder} is the application's explicit
+	 * choice (then it is used); otherwise this client's own JDK-based factory is used
+	 */
+	AnalysisRestClientFactory(CloudinaryAnalysisProperties properties,
+			CloudinaryAnalysisConnectionDetails connectionDetails,
+			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings httpClientSettings,
+			@Nullable AccessTokenProvider accessTokenProvider, boolean requestFactoryChosenByApplication) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.requestFactoryBuilder = requestFactoryBuilder;
 		this.httpClientSettings = httpClientSettings;
 		this.accessTokenProvider = accessTokenProvider;
+		this.requestFactoryChosenByApplication = requestFactoryChosenByApplication;
 	}
 
 	String cloudName() {
@@ -105,8 +134,20 @@ final class AnalysisRestClientFactory {
 		Duration readTimeout = positive(this.properties.getReadTimeout(), "read-timeout");
 		HttpClientSettings settings = this.httpClientSettings.withTimeouts(connectTimeout, readTimeout)
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		if (!this.requestFactoryChosenByApplication) {
+			// One JDK HttpClient (one selector thread, one pool) serves every read timeout of this client.
+			BoundedJdkClientHttpRequestFactory bounded = new BoundedJdkClientHttpRequestFactory(
+					new JdkHttpClientBuilder().build(settings.withReadTimeout(null)), readTimeout, bodyBound());
+			return new PerCallReadTimeoutRequestFactory(bounded, bounded::withReadTimeout);
+		}
 		return new PerCallReadTimeoutRequestFactory(this.requestFactoryBuilder.build(settings),
 				(perCall) -> this.requestFactoryBuilder.build(settings.withReadTimeout(perCall)));
+	}
+
+	/** One byte more than the client reads, so that the client itself still sees (and reports) an oversized body. */
+	private int bodyBound() {
+		long max = this.properties.getMaxResponseSize().toBytes();
+		return (int) Math.min(Math.max(max, 0) + 1, Integer.MAX_VALUE - 8);
 	}
 
 	private static Duration positive(Duration duration, String property) {
