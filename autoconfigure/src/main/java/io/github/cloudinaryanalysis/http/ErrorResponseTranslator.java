@@ -127,8 +127,8 @@ public final class ErrorResponseTranslator {
 		}
 		Map<String, Object> details = error.path("details").isObject()
 				? this.jsonMapper.convertValue(error.path("details"), Map.class) : Map.of();
-		return new ApiError(ErrorCategory.fromApiValue(text(error, "category")), text(error, "code"),
-				text(error, "message"), details, text(error, "request_id"));
+		return new ApiError(ErrorCategory.fromApiValue(JsonFields.text(error, "category")), JsonFields.text(error, "code"),
+				JsonFields.text(error, "message"), details, JsonFields.text(error, "request_id"));
 	}
 
 	private static @Nullable String requestId(@Nullable JsonNode root, @Nullable ApiError apiError,
@@ -136,7 +136,7 @@ public final class ErrorResponseTranslator {
 		if (apiError != null && apiError.requestId() != null) {
 			return apiError.requestId();
 		}
-		String fromBody = (root != null) ? text(root, "request_id") : null;
+		String fromBody = (root != null) ? JsonFields.text(root, "request_id") : null;
 		return (fromBody != null) ? fromBody : headers.getFirst("X-Request-Id");
 	}
 
@@ -175,7 +175,7 @@ public final class ErrorResponseTranslator {
 		}
 		List<RateLimit> limits = new ArrayList<>();
 		for (JsonNode item : items) {
-			String type = text(item, "type");
+			String type = JsonFields.text(item, "type");
 			if (item.isObject() && type != null) {
 				limits.add(new RateLimit(type, number(item, "used_by_request"), number(item, "remaining"),
 						number(item, "limit"), instant(item, "reset_time")));
@@ -228,18 +228,13 @@ public final class ErrorResponseTranslator {
 		return duration.isNegative() ? Duration.ZERO : duration;
 	}
 
-	static @Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isString() ? value.stringValue() : null;
-	}
-
 	private static @Nullable Long number(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return (value.isIntegralNumber() && value.canConvertToLong()) ? value.longValue() : null;
 	}
 
 	private static @Nullable Instant instant(JsonNode node, String field) {
-		String value = text(node, field);
+		String value = JsonFields.text(node, field);
 		if (value == null) {
 			return null;
 		}

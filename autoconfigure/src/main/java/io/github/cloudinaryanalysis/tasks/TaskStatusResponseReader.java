@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.github.cloudinaryanalysis.http.BoundedBody;
 import io.github.cloudinaryanalysis.http.ErrorResponseTranslator;
+import io.github.cloudinaryanalysis.http.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatusCode;
@@ -73,21 +74,16 @@ final class TaskStatusResponseReader {
 			throw this.translator.unreadable(status, response.getHeaders(), body, "with a body that is not JSON",
 					null);
 		}
-		String requestId = text(root, "request_id");
+		String requestId = JsonFields.text(root, "request_id");
 		JsonNode data = root.path("data");
-		String taskStatus = text(data, "status");
+		String taskStatus = JsonFields.text(data, "status");
 		if (taskStatus == null) {
 			throw this.translator.unreadable(status, response.getHeaders(), body,
 					"without the task status (data.status)", requestId);
 		}
-		String taskId = text(data, "task_id");
+		String taskId = JsonFields.text(data, "task_id");
 		return new TaskStatusResponse((taskId != null) ? taskId : requestedTaskId, TaskStatus.fromApiValue(taskStatus),
 				requestId);
-	}
-
-	private static @org.jspecify.annotations.Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isString() ? value.stringValue() : null;
 	}
 
 }
