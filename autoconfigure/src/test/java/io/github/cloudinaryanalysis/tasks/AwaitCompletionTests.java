@@ -15,11 +15,12 @@ import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
+import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisExtension;
 import io.github.cloudinaryanalysis.test.Fault;
 import io.github.cloudinaryanalysis.test.TaskLife;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -31,16 +32,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class AwaitCompletionTests {
 
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension api = new FakeCloudinaryAnalysisExtension().resetBeforeEachTest();
+
 	private FakeCloudinaryAnalysisApi fake;
 
 	@BeforeEach
-	void startFake() {
-		this.fake = FakeCloudinaryAnalysisApi.builder().start();
-	}
-
-	@AfterEach
-	void stopFake() {
-		this.fake.close();
+	void useFake() {
+		this.fake = api.api();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import io.github.cloudinaryanalysis.autoconfigure.observation.CloudinaryAnalysis
 import io.github.cloudinaryanalysis.tasks.TaskStatusObservationContext;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
+import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisExtension;
 import io.github.cloudinaryanalysis.test.Fault;
 import io.github.cloudinaryanalysis.test.TaskLife;
 import io.micrometer.core.instrument.Meter;
@@ -19,9 +20,9 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -44,16 +45,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ObservabilityTests {
 
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension api = new FakeCloudinaryAnalysisExtension().resetBeforeEachTest();
+
 	private FakeCloudinaryAnalysisApi fake;
 
 	@BeforeEach
-	void startFake() {
-		this.fake = FakeCloudinaryAnalysisApi.builder().start();
-	}
-
-	@AfterEach
-	void stopFake() {
-		this.fake.close();
+	void useFake() {
+		this.fake = api.api();
 	}
 
 	@Test
