@@ -20,7 +20,8 @@ public record BoundedBody(byte[] bytes, boolean truncated) {
 	 * @throws IOException when reading fails
 	 */
 	public static BoundedBody read(InputStream body, int limit) throws IOException {
-		byte[] buffer = new byte[Math.min(limit + 1, 8192)];
+		// Start small (answers are a few hundred bytes) or at the size the stream already knows, and grow as needed.
+		byte[] buffer = new byte[(int) Math.min(limit + 1L, Math.max(body.available() + 1L, 512))];
 		int length = 0;
 		int read;
 		while (length <= limit && (read = body.read(buffer, length, Math.min(buffer.length, limit + 1) - length)) != -1) {

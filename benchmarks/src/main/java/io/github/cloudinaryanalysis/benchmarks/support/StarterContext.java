@@ -1,0 +1,81 @@
+package io.github.cloudinaryanalysis.benchmarks.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.observation.ObservationRestClientCustomizer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
+
+/**
+ * A minimal Spring Boot application with the starter, as a user would have it: auto-configuration on, no web
+ * server. The {@link Observed} variant adds a real {@link SimpleMeterRegistry} behind an {@link ObservationRegistry}
+ * (Boot's {@code http.client.requests} observation on every RestClient, and the starter's own observation where it
+ * has one).
+ */
+public final class StarterContext {
+
+	private StarterContext() {
+	}
+
+	public static ConfigurableApplicationContext start(Map<String, String> properties, boolean observed) {
+		List<Class<?>> sources = new ArrayList<>();
+		sources.add(App.class);
+		if (observed) {
+			sources.add(Observed.class);
+		}
+		Map<String, Object> defaults = new java.util.HashMap<>(properties);
+		defaults.putIfAbsent("logging.level.root", "WARN");
+		defaults.putIfAbsent("spring.main.log-startup-info", "false");
+		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.properties(defaults)
+			.run();
+	}
+
+	/** The application: nothing but auto-configuration. */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	public static class App {
+
+	}
+
+	/** Metrics and observation with a real registry. */
+	@Configuration(proxyBeanMethods = false)
+	public static class Observed {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		ObservationRegistry observationRegistry(MeterRegistry meterRegistry) {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+			return registry;
+		}
+
+		/** Boot's {@code http.client.requests} observation, as its RestClientObservationAutoConfiguration adds it. */
+		@Bean
+		RestClientCustomizer observationRestClientCustomizer(ObservationRegistry registry) {
+			return new ObservationRestClientCustomizer(registry, new DefaultClientRequestObservationConvention());
+		}
+
+	}
+
+}
