@@ -135,9 +135,11 @@ final class AnalysisRestClientFactory {
 		HttpClientSettings settings = this.httpClientSettings.withTimeouts(connectTimeout, readTimeout)
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		if (!this.requestFactoryChosenByApplication) {
-			// One JDK HttpClient (one selector thread, one pool) serves every read timeout of this client.
+			// One JDK HttpClient (one selector thread, one pool) serves every read timeout of this client. It is built
+			// on the first call: its SSL context and selector thread are the dearest part of a cold start.
+			HttpClientSettings clientSettings = settings.withReadTimeout(null);
 			BoundedJdkClientHttpRequestFactory bounded = new BoundedJdkClientHttpRequestFactory(
-					new JdkHttpClientBuilder().build(settings.withReadTimeout(null)), readTimeout, bodyBound());
+					() -> new JdkHttpClientBuilder().build(clientSettings), readTimeout, bodyBound());
 			return new PerCallReadTimeoutRequestFactory(bounded, bounded::withReadTimeout);
 		}
 		return new PerCallReadTimeoutRequestFactory(this.requestFactoryBuilder.build(settings),

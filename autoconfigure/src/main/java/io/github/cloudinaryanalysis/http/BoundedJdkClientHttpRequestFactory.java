@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,7 @@ import org.springframework.http.client.AbstractBufferingClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A request factory on the JDK {@link HttpClient} for small, bounded JSON answers: the request is sent with the
@@ -64,7 +66,7 @@ public final class BoundedJdkClientHttpRequestFactory implements ClientHttpReque
 	private static final Set<String> DISALLOWED_HEADERS = Set.of("connection", "content-length", "expect", "host",
 			"upgrade");
 
-	private final HttpClient httpClient;
+	private final Supplier<HttpClient> httpClient;
 
 	private final Duration readTimeout;
 
@@ -77,7 +79,20 @@ public final class BoundedJdkClientHttpRequestFactory implements ClientHttpReque
 	 * @param maxBodyBytes the most body bytes kept, positive; a longer body is cut
 	 */
 	public BoundedJdkClientHttpRequestFactory(HttpClient httpClient, Duration readTimeout, int maxBodyBytes) {
-		this.httpClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
+		this(SingletonSupplier.of(Objects.requireNonNull(httpClient, "httpClient must not be null")), readTimeout,
+				maxBodyBytes);
+	}
+
+	/**
+	 * Create a factory whose {@link HttpClient} is built on first use. Building one is the dearest part of a cold
+	 * start (its SSL context, its selector thread), so an application that never calls the API never pays for it.
+	 * @param httpClient supplies the client once, typically built with {@link HttpClient.Redirect#NEVER}
+	 * @param readTimeout how long a response (headers and body) may take, positive
+	 * @param maxBodyBytes the most body bytes kept, positive; a longer body is cut
+	 */
+	public BoundedJdkClientHttpRequestFactory(Supplier<HttpClient> httpClient, Duration readTimeout,
+			int maxBodyBytes) {
+		this.httpClient = SingletonSupplier.of(Objects.requireNonNull(httpClient, "httpClient must not be null"));
 		if (readTimeout.isNegative() || readTimeout.isZero()) {
 			throw new IllegalArgumentException("readTimeout must be positive, but was " + readTimeout);
 		}
@@ -118,7 +133,7 @@ public final class BoundedJdkClientHttpRequestFactory implements ClientHttpReque
 	 * @return the client
 	 */
 	public HttpClient httpClient() {
-		return this.httpClient;
+		return this.httpClient.get();
 	}
 
 	@Override
@@ -154,7 +169,7 @@ public final class BoundedJdkClientHttpRequestFactory implements ClientHttpReque
 			BoundedBody bounded = new BoundedBody(BoundedJdkClientHttpRequestFactory.this.maxBodyBytes);
 			HttpResponse<BoundedBody> response;
 			try {
-				response = BoundedJdkClientHttpRequestFactory.this.httpClient.send(request, (info) -> bounded);
+				response = BoundedJdkClientHttpRequestFactory.this.httpClient.get().send(request, (info) -> bounded);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -19,7 +19,6 @@ import io.github.cloudinaryanalysis.RateLimit;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,17 +35,13 @@ public final class ErrorResponseTranslator {
 
 	private static final int MAX_API_MESSAGE = 500;
 
-	private final JsonMapper jsonMapper;
-
 	private final Clock clock;
 
 	/**
-	 * Create a translator.
-	 * @param jsonMapper the mapper to parse bodies with
+	 * Create a translator that parses with the client's own mapper ({@link JsonFields#mapper()}).
 	 * @param clock the clock to turn reset times into waits
 	 */
-	public ErrorResponseTranslator(JsonMapper jsonMapper, Clock clock) {
-		this.jsonMapper = jsonMapper;
+	public ErrorResponseTranslator(Clock clock) {
 		this.clock = clock;
 	}
 
@@ -103,7 +98,7 @@ public final class ErrorResponseTranslator {
 			return null;
 		}
 		try {
-			JsonNode root = this.jsonMapper.readTree(body.bytes());
+			JsonNode root = JsonFields.mapper().readTree(body.bytes());
 			return (root != null && root.isObject()) ? root : null;
 		}
 		catch (JacksonException ex) {
@@ -126,7 +121,7 @@ public final class ErrorResponseTranslator {
 			return null;
 		}
 		Map<String, Object> details = error.path("details").isObject()
-				? this.jsonMapper.convertValue(error.path("details"), Map.class) : Map.of();
+				? JsonFields.mapper().convertValue(error.path("details"), Map.class) : Map.of();
 		return new ApiError(ErrorCategory.fromApiValue(JsonFields.text(error, "category")), JsonFields.text(error, "code"),
 				JsonFields.text(error, "message"), details, JsonFields.text(error, "request_id"));
 	}

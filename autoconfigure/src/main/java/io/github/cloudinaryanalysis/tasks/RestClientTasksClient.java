@@ -14,7 +14,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.client.RestClient;
 
@@ -72,7 +71,7 @@ public class RestClientTasksClient implements TasksClient {
 		this.restClient = builder.restClient;
 		this.cloudName = builder.cloudName;
 		this.reader = new TaskStatusResponseReader(
-				new ErrorResponseTranslator(JsonMapper.builder().build(), builder.clock), builder.maxResponseBytes);
+				new ErrorResponseTranslator(builder.clock), builder.maxResponseBytes);
 		this.retry = builder.retry;
 		this.polling = builder.polling;
 		this.listener = builder.listener;
