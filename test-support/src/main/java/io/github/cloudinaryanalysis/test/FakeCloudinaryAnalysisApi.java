@@ -53,429 +53,429 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 
-    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+	private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
-    private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+	private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private final String cloudName;
+	private final String cloudName;
 
-    private final String apiKey;
+	private final String apiKey;
 
-    private final String apiSecret;
+	private final String apiSecret;
 
-    private final @Nullable String bearerToken;
+	private final @Nullable String bearerToken;
 
-    private final int requestedPort;
+	private final int requestedPort;
 
-    private final Clock clock;
+	private final Clock clock;
 
-    private final TaskLife defaultTaskLife;
+	private final TaskLife defaultTaskLife;
 
-    private final FakeState state = new FakeState();
+	private final FakeState state = new FakeState();
 
-    private @Nullable HttpServer server;
+	private @Nullable HttpServer server;
 
-    private @Nullable ExecutorService executor;
+	private @Nullable ExecutorService executor;
 
-    private volatile int port = -1;
+	private volatile int port = -1;
 
-    private volatile boolean closed;
+	private volatile boolean closed;
 
-    private FakeCloudinaryAnalysisApi(Builder builder) {
-        this.cloudName = builder.cloudName;
-        this.apiKey = builder.apiKey;
-        this.apiSecret = builder.apiSecret;
-        this.bearerToken = builder.bearerToken;
-        this.requestedPort = builder.port;
-        this.clock = builder.clock;
-        this.defaultTaskLife = builder.defaultTaskLife;
-    }
+	private FakeCloudinaryAnalysisApi(Builder builder) {
+		this.cloudName = builder.cloudName;
+		this.apiKey = builder.apiKey;
+		this.apiSecret = builder.apiSecret;
+		this.bearerToken = builder.bearerToken;
+		this.requestedPort = builder.port;
+		this.clock = builder.clock;
+		this.defaultTaskLife = builder.defaultTaskLife;
+	}
 
-    /**
-     * A builder with the defaults: cloud name {@code demo}, API key {@code fake-api-key}, API secret
-     * {@code fake-api-secret}, no bearer token, a random free port, the system UTC clock and
-     * {@code TaskLife.completesAfterPolls(3)} for analyze-created tasks.
-     * @return a new builder
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
+	/**
+	 * A builder with the defaults: cloud name {@code demo}, API key {@code fake-api-key}, API secret
+	 * {@code fake-api-secret}, no bearer token, a random free port, the system UTC clock and
+	 * {@code TaskLife.completesAfterPolls(3)} for analyze-created tasks.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
 
-    /**
-     * Binds {@code 127.0.0.1} and starts serving. Unless the system property {@code sun.net.httpserver.nodelay} is
-     * already set, sets it to {@code true} first (the JDK server otherwise pays ~40 ms of Nagle delay per answer;
-     * the JDK reads it once, when its first server is created).
-     * @return this fake
-     * @throws IllegalStateException if already started or closed
-     * @throws UncheckedIOException if the port cannot be bound
-     */
-    public synchronized FakeCloudinaryAnalysisApi start() {
-        if (this.closed) {
-            throw new IllegalStateException("This fake was closed; build a new one");
-        }
-        if (this.server != null) {
-            throw new IllegalStateException("This fake is already started");
-        }
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
-        HttpServer httpServer;
-        try {
-            httpServer = HttpServer.create(new InetSocketAddress(loopback(), this.requestedPort), 128);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot bind 127.0.0.1:" + this.requestedPort, ex);
-        }
-        int boundPort = httpServer.getAddress().getPort();
-        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("fake-cloudinary-analysis-" + boundPort));
-        httpServer.setExecutor(pool);
-        httpServer.createContext("/", new FakeRequestHandler(this.cloudName,
-                new Credentials(this.apiKey, this.apiSecret, this.bearerToken), this.clock, this.state,
-                this.defaultTaskLife));
-        httpServer.start();
-        this.server = httpServer;
-        this.executor = pool;
-        this.port = boundPort;
-        return this;
-    }
+	/**
+	 * Binds {@code 127.0.0.1} and starts serving. Unless the system property {@code sun.net.httpserver.nodelay} is
+	 * already set, sets it to {@code true} first (the JDK server otherwise pays ~40 ms of Nagle delay per answer;
+	 * the JDK reads it once, when its first server is created).
+	 * @return this fake
+	 * @throws IllegalStateException if already started or closed
+	 * @throws UncheckedIOException if the port cannot be bound
+	 */
+	public synchronized FakeCloudinaryAnalysisApi start() {
+		if (this.closed) {
+			throw new IllegalStateException("This fake was closed; build a new one");
+		}
+		if (this.server != null) {
+			throw new IllegalStateException("This fake is already started");
+		}
+		if (System.getProperty(NODELAY_PROPERTY) == null) {
+			System.setProperty(NODELAY_PROPERTY, "true");
+		}
+		HttpServer httpServer;
+		try {
+			httpServer = HttpServer.create(new InetSocketAddress(loopback(), this.requestedPort), 128);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot bind 127.0.0.1:" + this.requestedPort, ex);
+		}
+		int boundPort = httpServer.getAddress().getPort();
+		ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("fake-cloudinary-analysis-" + boundPort));
+		httpServer.setExecutor(pool);
+		httpServer.createContext("/", new FakeRequestHandler(this.cloudName,
+				new Credentials(this.apiKey, this.apiSecret, this.bearerToken), this.clock, this.state,
+				this.defaultTaskLife));
+		httpServer.start();
+		this.server = httpServer;
+		this.executor = pool;
+		this.port = boundPort;
+		return this;
+	}
 
-    /** Stops the server at once, frees its port and ends its threads; idempotent. */
-    @Override
-    public synchronized void close() {
-        this.closed = true;
-        HttpServer httpServer = this.server;
-        ExecutorService pool = this.executor;
-        this.server = null;
-        this.executor = null;
-        if (httpServer != null) {
-            httpServer.stop(0);
-        }
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-    }
+	/** Stops the server at once, frees its port and ends its threads; idempotent. */
+	@Override
+	public synchronized void close() {
+		this.closed = true;
+		HttpServer httpServer = this.server;
+		ExecutorService pool = this.executor;
+		this.server = null;
+		this.executor = null;
+		if (httpServer != null) {
+			httpServer.stop(0);
+		}
+		if (pool != null) {
+			pool.shutdownNow();
+		}
+	}
 
-    /**
-     * Whether the fake is serving.
-     * @return {@code true} between {@link #start()} and {@link #close()}
-     */
-    public boolean isRunning() {
-        return this.port >= 0 && !this.closed;
-    }
+	/**
+	 * Whether the fake is serving.
+	 * @return {@code true} between {@link #start()} and {@link #close()}
+	 */
+	public boolean isRunning() {
+		return this.port >= 0 && !this.closed;
+	}
 
-    /**
-     * The port the fake listens on.
-     * @return the bound port (the random one when built with port 0)
-     * @throws IllegalStateException before {@link #start()}
-     */
-    public int port() {
-        int bound = this.port;
-        if (bound < 0) {
-            throw new IllegalStateException("The fake is not started");
-        }
-        return bound;
-    }
+	/**
+	 * The port the fake listens on.
+	 * @return the bound port (the random one when built with port 0)
+	 * @throws IllegalStateException before {@link #start()}
+	 */
+	public int port() {
+		int bound = this.port;
+		if (bound < 0) {
+			throw new IllegalStateException("The fake is not started");
+		}
+		return bound;
+	}
 
-    /**
-     * The value for the client's {@code cloudinary.analysis.base-url}: the API root without the cloud name.
-     * @return {@code http://127.0.0.1:<port>/v2/analysis}
-     * @throws IllegalStateException before {@link #start()}
-     */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + port() + "/v2/analysis";
-    }
+	/**
+	 * The value for the client's {@code cloudinary.analysis.base-url}: the API root without the cloud name.
+	 * @return {@code http://127.0.0.1:<port>/v2/analysis}
+	 * @throws IllegalStateException before {@link #start()}
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port() + "/v2/analysis";
+	}
 
-    /**
-     * The configured cloud name.
-     * @return the cloud name
-     */
-    public String cloudName() {
-        return this.cloudName;
-    }
+	/**
+	 * The configured cloud name.
+	 * @return the cloud name
+	 */
+	public String cloudName() {
+		return this.cloudName;
+	}
 
-    /**
-     * The configured API key.
-     * @return the API key
-     */
-    public String apiKey() {
-        return this.apiKey;
-    }
+	/**
+	 * The configured API key.
+	 * @return the API key
+	 */
+	public String apiKey() {
+		return this.apiKey;
+	}
 
-    /**
-     * The configured API secret.
-     * @return the API secret
-     */
-    public String apiSecret() {
-        return this.apiSecret;
-    }
+	/**
+	 * The configured API secret.
+	 * @return the API secret
+	 */
+	public String apiSecret() {
+		return this.apiSecret;
+	}
 
-    /**
-     * The configured bearer token.
-     * @return the token, or {@code null} when bearer authentication is off
-     */
-    public @Nullable String bearerToken() {
-        return this.bearerToken;
-    }
+	/**
+	 * The configured bearer token.
+	 * @return the token, or {@code null} when bearer authentication is off
+	 */
+	public @Nullable String bearerToken() {
+		return this.bearerToken;
+	}
 
-    /**
-     * The credentials in Cloudinary's URL form (it carries no host: point the client's base URL at
-     * {@link #baseUrl()} as well).
-     * @return {@code cloudinary://<api_key>:<api_secret>@<cloud_name>}
-     */
-    public String cloudinaryUrl() {
-        return "cloudinary://" + this.apiKey + ":" + this.apiSecret + "@" + this.cloudName;
-    }
+	/**
+	 * The credentials in Cloudinary's URL form (it carries no host: point the client's base URL at
+	 * {@link #baseUrl()} as well).
+	 * @return {@code cloudinary://<api_key>:<api_secret>@<cloud_name>}
+	 */
+	public String cloudinaryUrl() {
+		return "cloudinary://" + this.apiKey + ":" + this.apiSecret + "@" + this.cloudName;
+	}
 
-    /**
-     * The starter's properties pointing at this fake, in order: {@code cloudinary.analysis.base-url},
-     * {@code cloudinary.analysis.cloud-name}, {@code cloudinary.analysis.api-key},
-     * {@code cloudinary.analysis.api-secret}.
-     * @return an unmodifiable map
-     * @throws IllegalStateException before {@link #start()}
-     */
-    public Map<String, String> springProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(FakeCloudinaryAnalysisProperties.BASE_URL, baseUrl());
-        properties.put(FakeCloudinaryAnalysisProperties.CLOUD_NAME, this.cloudName);
-        properties.put(FakeCloudinaryAnalysisProperties.API_KEY, this.apiKey);
-        properties.put(FakeCloudinaryAnalysisProperties.API_SECRET, this.apiSecret);
-        return java.util.Collections.unmodifiableMap(properties);
-    }
+	/**
+	 * The starter's properties pointing at this fake, in order: {@code cloudinary.analysis.base-url},
+	 * {@code cloudinary.analysis.cloud-name}, {@code cloudinary.analysis.api-key},
+	 * {@code cloudinary.analysis.api-secret}.
+	 * @return an unmodifiable map
+	 * @throws IllegalStateException before {@link #start()}
+	 */
+	public Map<String, String> springProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put(FakeCloudinaryAnalysisProperties.BASE_URL, baseUrl());
+		properties.put(FakeCloudinaryAnalysisProperties.CLOUD_NAME, this.cloudName);
+		properties.put(FakeCloudinaryAnalysisProperties.API_KEY, this.apiKey);
+		properties.put(FakeCloudinaryAnalysisProperties.API_SECRET, this.apiSecret);
+		return java.util.Collections.unmodifiableMap(properties);
+	}
 
-    /**
-     * {@link #springProperties()} as {@code key=value} pairs, e.g. for
-     * {@code ApplicationContextRunner.withPropertyValues(fake.springPropertyValues())}.
-     * @return a new array
-     */
-    public String[] springPropertyValues() {
-        return springProperties().entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
-    }
+	/**
+	 * {@link #springProperties()} as {@code key=value} pairs, e.g. for
+	 * {@code ApplicationContextRunner.withPropertyValues(fake.springPropertyValues())}.
+	 * @return a new array
+	 */
+	public String[] springPropertyValues() {
+		return springProperties().entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+	}
 
-    /**
-     * Registers a task with a random 160-hex-char id, like the real API's.
-     * @param life its scripted life
-     * @return the task id
-     */
-    public String createTask(TaskLife life) {
-        return createTask(TaskIds.newTaskId(), life);
-    }
+	/**
+	 * Registers a task with a random 160-hex-char id, like the real API's.
+	 * @param life its scripted life
+	 * @return the task id
+	 */
+	public String createTask(TaskLife life) {
+		return createTask(TaskIds.newTaskId(), life);
+	}
 
-    /**
-     * Registers (or replaces, resetting its poll count) a task with the given id.
-     * @param taskId an id matching {@code [A-Za-z0-9_-]{1,512}}
-     * @param life its scripted life
-     * @return the task id
-     * @throws IllegalArgumentException if the id is not valid
-     */
-    public String createTask(String taskId, TaskLife life) {
-        if (!TaskIds.isValid(Objects.requireNonNull(taskId, "taskId"))) {
-            throw new IllegalArgumentException("A task id must match " + TaskIds.VALID_TASK_ID + ": " + taskId);
-        }
-        this.state.putTask(new FakeTask(taskId, Objects.requireNonNull(life, "life"), this.clock.instant()));
-        return taskId;
-    }
+	/**
+	 * Registers (or replaces, resetting its poll count) a task with the given id.
+	 * @param taskId an id matching {@code [A-Za-z0-9_-]{1,512}}
+	 * @param life its scripted life
+	 * @return the task id
+	 * @throws IllegalArgumentException if the id is not valid
+	 */
+	public String createTask(String taskId, TaskLife life) {
+		if (!TaskIds.isValid(Objects.requireNonNull(taskId, "taskId"))) {
+			throw new IllegalArgumentException("A task id must match " + TaskIds.VALID_TASK_ID + ": " + taskId);
+		}
+		this.state.putTask(new FakeTask(taskId, Objects.requireNonNull(life, "life"), this.clock.instant()));
+		return taskId;
+	}
 
-    /**
-     * How often a task was polled with a 200 answer.
-     * @param taskId the task id
-     * @return the number of polls, 0 for an unknown task
-     */
-    public int pollCount(String taskId) {
-        FakeTask task = this.state.task(taskId);
-        return (task != null) ? task.polls() : 0;
-    }
+	/**
+	 * How often a task was polled with a 200 answer.
+	 * @param taskId the task id
+	 * @return the number of polls, 0 for an unknown task
+	 */
+	public int pollCount(String taskId) {
+		FakeTask task = this.state.task(taskId);
+		return (task != null) ? task.polls() : 0;
+	}
 
-    /**
-     * Queues a fault for the next {@code count} requests; queued faults are consumed in order, one per request, and
-     * normal behaviour resumes once the queue is empty.
-     * @param count how many requests get the fault, at least 1
-     * @param fault the fault
-     */
-    public void failNext(int count, Fault fault) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1, was " + count);
-        }
-        this.state.addFaults(count, Objects.requireNonNull(fault, "fault"));
-    }
+	/**
+	 * Queues a fault for the next {@code count} requests; queued faults are consumed in order, one per request, and
+	 * normal behaviour resumes once the queue is empty.
+	 * @param count how many requests get the fault, at least 1
+	 * @param fault the fault
+	 */
+	public void failNext(int count, Fault fault) {
+		if (count < 1) {
+			throw new IllegalArgumentException("count must be at least 1, was " + count);
+		}
+		this.state.addFaults(count, Objects.requireNonNull(fault, "fault"));
+	}
 
-    /**
-     * How many queued faults are still to be consumed.
-     * @return the number of faults
-     */
-    public int pendingFaults() {
-        return this.state.pendingFaults();
-    }
+	/**
+	 * How many queued faults are still to be consumed.
+	 * @return the number of faults
+	 */
+	public int pendingFaults() {
+		return this.state.pendingFaults();
+	}
 
-    /**
-     * Every request received since the start or the last {@link #reset()}, in arrival order.
-     * @return an immutable snapshot
-     */
-    public List<RecordedRequest> requests() {
-        return this.state.requests();
-    }
+	/**
+	 * Every request received since the start or the last {@link #reset()}, in arrival order.
+	 * @return an immutable snapshot
+	 */
+	public List<RecordedRequest> requests() {
+		return this.state.requests();
+	}
 
-    /**
-     * How many requests were received since the start or the last {@link #reset()}.
-     * @return the count
-     */
-    public int requestCount() {
-        return this.state.requests().size();
-    }
+	/**
+	 * How many requests were received since the start or the last {@link #reset()}.
+	 * @return the count
+	 */
+	public int requestCount() {
+		return this.state.requests().size();
+	}
 
-    /** Forgets all tasks, queued faults and recorded requests; the server keeps running on the same port. */
-    public void reset() {
-        this.state.reset();
-    }
+	/** Forgets all tasks, queued faults and recorded requests; the server keeps running on the same port. */
+	public void reset() {
+		this.state.reset();
+	}
 
-    /** Describes the fake without its secret or bearer token. */
-    @Override
-    public String toString() {
-        int bound = this.port;
-        return "FakeCloudinaryAnalysisApi[baseUrl=" + ((bound >= 0) ? "http://127.0.0.1:" + bound + "/v2/analysis"
-                : "(not started)") + ", cloudName=" + this.cloudName + ", apiKey=" + this.apiKey
-                + ", apiSecret=[REDACTED]" + ((this.bearerToken != null) ? ", bearerToken=[REDACTED]" : "")
-                + ", running=" + isRunning() + "]";
-    }
+	/** Describes the fake without its secret or bearer token. */
+	@Override
+	public String toString() {
+		int bound = this.port;
+		return "FakeCloudinaryAnalysisApi[baseUrl=" + ((bound >= 0) ? "http://127.0.0.1:" + bound + "/v2/analysis"
+				: "(not started)") + ", cloudName=" + this.cloudName + ", apiKey=" + this.apiKey
+				+ ", apiSecret=[REDACTED]" + ((this.bearerToken != null) ? ", bearerToken=[REDACTED]" : "")
+				+ ", running=" + isRunning() + "]";
+	}
 
-    private static InetAddress loopback() {
-        try {
-            return InetAddress.getByAddress("localhost", new byte[] { 127, 0, 0, 1 });
-        }
-        catch (UnknownHostException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
+	private static InetAddress loopback() {
+		try {
+			return InetAddress.getByAddress("localhost", new byte[] { 127, 0, 0, 1 });
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return (runnable) -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
+	private static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
 
-    /** Configures a {@link FakeCloudinaryAnalysisApi}; not thread-safe. */
-    public static final class Builder {
+	/** Configures a {@link FakeCloudinaryAnalysisApi}; not thread-safe. */
+	public static final class Builder {
 
-        private String cloudName = "demo";
+		private String cloudName = "demo";
 
-        private String apiKey = "fake-api-key";
+		private String apiKey = "fake-api-key";
 
-        private String apiSecret = "fake-api-secret";
+		private String apiSecret = "fake-api-secret";
 
-        private @Nullable String bearerToken;
+		private @Nullable String bearerToken;
 
-        private int port;
+		private int port;
 
-        private Clock clock = Clock.systemUTC();
+		private Clock clock = Clock.systemUTC();
 
-        private TaskLife defaultTaskLife = TaskLife.completesAfterPolls(3);
+		private TaskLife defaultTaskLife = TaskLife.completesAfterPolls(3);
 
-        private Builder() {
-        }
+		private Builder() {
+		}
 
-        /**
-         * The cloud name served under {@code /v2/analysis/{cloud_name}}.
-         * @param cloudName letters, digits, {@code _} and {@code -}
-         * @return this builder
-         */
-        public Builder cloudName(String cloudName) {
-            if (!CLOUD_NAME.matcher(Objects.requireNonNull(cloudName, "cloudName")).matches()) {
-                throw new IllegalArgumentException("A cloud name must match " + CLOUD_NAME + ": " + cloudName);
-            }
-            this.cloudName = cloudName;
-            return this;
-        }
+		/**
+		 * The cloud name served under {@code /v2/analysis/{cloud_name}}.
+		 * @param cloudName letters, digits, {@code _} and {@code -}
+		 * @return this builder
+		 */
+		public Builder cloudName(String cloudName) {
+			if (!CLOUD_NAME.matcher(Objects.requireNonNull(cloudName, "cloudName")).matches()) {
+				throw new IllegalArgumentException("A cloud name must match " + CLOUD_NAME + ": " + cloudName);
+			}
+			this.cloudName = cloudName;
+			return this;
+		}
 
-        /**
-         * The API key expected in HTTP Basic authentication.
-         * @param apiKey not blank, without {@code :}
-         * @return this builder
-         */
-        public Builder apiKey(String apiKey) {
-            if (Objects.requireNonNull(apiKey, "apiKey").isBlank() || apiKey.indexOf(':') >= 0) {
-                throw new IllegalArgumentException("An API key must not be blank nor contain ':'");
-            }
-            this.apiKey = apiKey;
-            return this;
-        }
+		/**
+		 * The API key expected in HTTP Basic authentication.
+		 * @param apiKey not blank, without {@code :}
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			if (Objects.requireNonNull(apiKey, "apiKey").isBlank() || apiKey.indexOf(':') >= 0) {
+				throw new IllegalArgumentException("An API key must not be blank nor contain ':'");
+			}
+			this.apiKey = apiKey;
+			return this;
+		}
 
-        /**
-         * The API secret expected in HTTP Basic authentication.
-         * @param apiSecret not blank
-         * @return this builder
-         */
-        public Builder apiSecret(String apiSecret) {
-            if (Objects.requireNonNull(apiSecret, "apiSecret").isBlank()) {
-                throw new IllegalArgumentException("An API secret must not be blank");
-            }
-            this.apiSecret = apiSecret;
-            return this;
-        }
+		/**
+		 * The API secret expected in HTTP Basic authentication.
+		 * @param apiSecret not blank
+		 * @return this builder
+		 */
+		public Builder apiSecret(String apiSecret) {
+			if (Objects.requireNonNull(apiSecret, "apiSecret").isBlank()) {
+				throw new IllegalArgumentException("An API secret must not be blank");
+			}
+			this.apiSecret = apiSecret;
+			return this;
+		}
 
-        /**
-         * Also accepts {@code Authorization: Bearer <token>} (OAuth2, which the contract allows).
-         * @param bearerToken the token, or {@code null} to accept HTTP Basic only (the default)
-         * @return this builder
-         */
-        public Builder bearerToken(@Nullable String bearerToken) {
-            if (bearerToken != null && bearerToken.isBlank()) {
-                throw new IllegalArgumentException("A bearer token must not be blank");
-            }
-            this.bearerToken = bearerToken;
-            return this;
-        }
+		/**
+		 * Also accepts {@code Authorization: Bearer <token>} (OAuth2, which the contract allows).
+		 * @param bearerToken the token, or {@code null} to accept HTTP Basic only (the default)
+		 * @return this builder
+		 */
+		public Builder bearerToken(@Nullable String bearerToken) {
+			if (bearerToken != null && bearerToken.isBlank()) {
+				throw new IllegalArgumentException("A bearer token must not be blank");
+			}
+			this.bearerToken = bearerToken;
+			return this;
+		}
 
-        /**
-         * The port to bind on {@code 127.0.0.1}.
-         * @param port 0 (the default) for a random free port, or 1 to 65535
-         * @return this builder
-         */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
-            }
-            this.port = port;
-            return this;
-        }
+		/**
+		 * The port to bind on {@code 127.0.0.1}.
+		 * @param port 0 (the default) for a random free port, or 1 to 65535
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+			}
+			this.port = port;
+			return this;
+		}
 
-        /**
-         * The clock used for task creation times, {@link TaskLife#completesAfter time-based lives}, rate-limit reset
-         * times and request timestamps.
-         * @param clock the clock; the default is {@link Clock#systemUTC()}
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
+		/**
+		 * The clock used for task creation times, {@link TaskLife#completesAfter time-based lives}, rate-limit reset
+		 * times and request timestamps.
+		 * @param clock the clock; the default is {@link Clock#systemUTC()}
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
 
-        /**
-         * The life of tasks created by {@code POST /analyze/{type}}.
-         * @param life the life; the default is {@code TaskLife.completesAfterPolls(3)}
-         * @return this builder
-         */
-        public Builder defaultTaskLife(TaskLife life) {
-            this.defaultTaskLife = Objects.requireNonNull(life, "life");
-            return this;
-        }
+		/**
+		 * The life of tasks created by {@code POST /analyze/{type}}.
+		 * @param life the life; the default is {@code TaskLife.completesAfterPolls(3)}
+		 * @return this builder
+		 */
+		public Builder defaultTaskLife(TaskLife life) {
+			this.defaultTaskLife = Objects.requireNonNull(life, "life");
+			return this;
+		}
 
-        /**
-         * A fake with this configuration, not yet started.
-         * @return the fake
-         */
-        public FakeCloudinaryAnalysisApi build() {
-            return new FakeCloudinaryAnalysisApi(this);
-        }
+		/**
+		 * A fake with this configuration, not yet started.
+		 * @return the fake
+		 */
+		public FakeCloudinaryAnalysisApi build() {
+			return new FakeCloudinaryAnalysisApi(this);
+		}
 
-        /**
-         * Shortcut for {@code build().start()}.
-         * @return the started fake
-         */
-        public FakeCloudinaryAnalysisApi start() {
-            return build().start();
-        }
-    }
+		/**
+		 * Shortcut for {@code build().start()}.
+		 * @return the started fake
+		 */
+		public FakeCloudinaryAnalysisApi start() {
+			return build().start();
+		}
+	}
 }

@@ -27,216 +27,216 @@ import tools.jackson.databind.JsonNode;
  */
 final class FakeRequestHandler implements HttpHandler {
 
-    /** The analysis types whose contract operation declares a 202 (async) answer. */
-    static final Set<String> ASYNC_ANALYSIS_TYPES = Set.of("ai_vision_general", "ai_vision_moderation",
-            "ai_vision_tagging", "captioning", "cld_fashion", "cld_text", "coco", "google_tagging", "human_anatomy",
-            "image_quality", "lvis", "shop_classifier", "unidet", "watermark_detection");
+	/** The analysis types whose contract operation declares a 202 (async) answer. */
+	static final Set<String> ASYNC_ANALYSIS_TYPES = Set.of("ai_vision_general", "ai_vision_moderation",
+			"ai_vision_tagging", "captioning", "cld_fashion", "cld_text", "coco", "google_tagging", "human_anatomy",
+			"image_quality", "lvis", "shop_classifier", "unidet", "watermark_detection");
 
-    /**
-     * Analysis types in the contract without a 202 answer: the fake answers their async requests with a 400
-     * {@code user_error}, since a 202 would break the contract.
-     */
-    static final Set<String> SYNC_ONLY_ANALYSIS_TYPES = Set.of("google_logo_detection");
+	/**
+	 * Analysis types in the contract without a 202 answer: the fake answers their async requests with a 400
+	 * {@code user_error}, since a 202 would break the contract.
+	 */
+	static final Set<String> SYNC_ONLY_ANALYSIS_TYPES = Set.of("google_logo_detection");
 
-    private static final Pattern TASK_PATH = Pattern.compile("/v2/analysis/([^/]+)/tasks/([^/]*)");
+	private static final Pattern TASK_PATH = Pattern.compile("/v2/analysis/([^/]+)/tasks/([^/]*)");
 
-    private static final Pattern ANALYZE_PATH = Pattern.compile("/v2/analysis/([^/]+)/analyze/([^/]+)");
+	private static final Pattern ANALYZE_PATH = Pattern.compile("/v2/analysis/([^/]+)/analyze/([^/]+)");
 
-    private final String cloudName;
+	private final String cloudName;
 
-    private final Credentials credentials;
+	private final Credentials credentials;
 
-    private final Clock clock;
+	private final Clock clock;
 
-    private final FakeState state;
+	private final FakeState state;
 
-    private final TaskLife defaultTaskLife;
+	private final TaskLife defaultTaskLife;
 
-    FakeRequestHandler(String cloudName, Credentials credentials, Clock clock, FakeState state,
-            TaskLife defaultTaskLife) {
-        this.cloudName = cloudName;
-        this.credentials = credentials;
-        this.clock = clock;
-        this.state = state;
-        this.defaultTaskLife = defaultTaskLife;
-    }
+	FakeRequestHandler(String cloudName, Credentials credentials, Clock clock, FakeState state,
+			TaskLife defaultTaskLife) {
+		this.cloudName = cloudName;
+		this.credentials = credentials;
+		this.clock = clock;
+		this.state = state;
+		this.defaultTaskLife = defaultTaskLife;
+	}
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] requestBody;
-            try (InputStream in = exchange.getRequestBody()) {
-                requestBody = in.readAllBytes();
-            }
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getRawPath();
-            this.state.record(new RecordedRequest(method, path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), new String(requestBody, StandardCharsets.UTF_8),
-                    this.clock.instant()));
-            Answer answer;
-            try {
-                answer = answer(exchange, method, path, requestBody);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return; // the fake is closing
-            }
-            catch (RuntimeException ex) {
-                answer = Answer.error(500, "server_error", ErrorCodes.SERVER_ERROR, "Fake failure: " + ex);
-            }
-            send(exchange, answer);
-        }
-    }
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			byte[] requestBody;
+			try (InputStream in = exchange.getRequestBody()) {
+				requestBody = in.readAllBytes();
+			}
+			String method = exchange.getRequestMethod();
+			String path = exchange.getRequestURI().getRawPath();
+			this.state.record(new RecordedRequest(method, path, exchange.getRequestURI().getRawQuery(),
+					exchange.getRequestHeaders(), new String(requestBody, StandardCharsets.UTF_8),
+					this.clock.instant()));
+			Answer answer;
+			try {
+				answer = answer(exchange, method, path, requestBody);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return; // the fake is closing
+			}
+			catch (RuntimeException ex) {
+				answer = Answer.error(500, "server_error", ErrorCodes.SERVER_ERROR, "Fake failure: " + ex);
+			}
+			send(exchange, answer);
+		}
+	}
 
-    private Answer answer(HttpExchange exchange, String method, String path, byte[] requestBody)
-            throws InterruptedException {
-        Fault fault = this.state.takeFault();
-        if (fault != null) {
-            if (fault.kind() != Fault.Kind.DELAY) {
-                return faultAnswer(fault);
-            }
-            sleep(fault.duration());
-        }
-        Matcher task = TASK_PATH.matcher(path);
-        if (task.matches()) {
-            return getTask(exchange, method, task.group(1), task.group(2));
-        }
-        Matcher analyze = ANALYZE_PATH.matcher(path);
-        if (analyze.matches()) {
-            return analyze(exchange, method, analyze.group(1), analyze.group(2), requestBody);
-        }
-        return notFound("No such endpoint");
-    }
+	private Answer answer(HttpExchange exchange, String method, String path, byte[] requestBody)
+			throws InterruptedException {
+		Fault fault = this.state.takeFault();
+		if (fault != null) {
+			if (fault.kind() != Fault.Kind.DELAY) {
+				return faultAnswer(fault);
+			}
+			sleep(fault.duration());
+		}
+		Matcher task = TASK_PATH.matcher(path);
+		if (task.matches()) {
+			return getTask(exchange, method, task.group(1), task.group(2));
+		}
+		Matcher analyze = ANALYZE_PATH.matcher(path);
+		if (analyze.matches()) {
+			return analyze(exchange, method, analyze.group(1), analyze.group(2), requestBody);
+		}
+		return notFound("No such endpoint");
+	}
 
-    private Answer getTask(HttpExchange exchange, String method, String cloud, String taskId) {
-        if (!method.equals("GET")) {
-            return Answer.methodNotAllowed("GET");
-        }
-        Answer unauthorized = authenticate(exchange, cloud);
-        if (unauthorized != null) {
-            return unauthorized;
-        }
-        if (!TaskIds.isValid(taskId)) {
-            return Answer.error(400, "user_error", ErrorCodes.BAD_REQUEST, "Invalid task_id",
-                    Map.of("task_id", taskId));
-        }
-        FakeTask fakeTask = this.state.task(taskId);
-        if (fakeTask == null) {
-            return notFound("Task not found: " + taskId);
-        }
-        String status = fakeTask.poll(this.clock.instant());
-        return Answer.json(200, JsonBodies.taskStatus(taskId, status, TaskIds.newRequestId()));
-    }
+	private Answer getTask(HttpExchange exchange, String method, String cloud, String taskId) {
+		if (!method.equals("GET")) {
+			return Answer.methodNotAllowed("GET");
+		}
+		Answer unauthorized = authenticate(exchange, cloud);
+		if (unauthorized != null) {
+			return unauthorized;
+		}
+		if (!TaskIds.isValid(taskId)) {
+			return Answer.error(400, "user_error", ErrorCodes.BAD_REQUEST, "Invalid task_id",
+					Map.of("task_id", taskId));
+		}
+		FakeTask fakeTask = this.state.task(taskId);
+		if (fakeTask == null) {
+			return notFound("Task not found: " + taskId);
+		}
+		String status = fakeTask.poll(this.clock.instant());
+		return Answer.json(200, JsonBodies.taskStatus(taskId, status, TaskIds.newRequestId()));
+	}
 
-    private Answer analyze(HttpExchange exchange, String method, String cloud, String type, byte[] requestBody) {
-        boolean async = ASYNC_ANALYSIS_TYPES.contains(type);
-        if (!async && !SYNC_ONLY_ANALYSIS_TYPES.contains(type)) {
-            return notFound("No such analysis type: " + type);
-        }
-        if (!method.equals("POST")) {
-            return Answer.methodNotAllowed("POST");
-        }
-        Answer unauthorized = authenticate(exchange, cloud);
-        if (unauthorized != null) {
-            return unauthorized;
-        }
-        JsonNode body;
-        try {
-            body = JsonBodies.MAPPER.readTree(requestBody);
-        }
-        catch (JacksonException ex) {
-            return badRequest("The request body is not valid JSON");
-        }
-        if (body == null || !body.isObject()) {
-            return badRequest("The request body must be a JSON object");
-        }
-        JsonNode source = body.get("source");
-        if (source == null || !source.isObject() || (hasText(source, "uri") == hasText(source, "asset_id"))) {
-            return badRequest("Missing or invalid source: give exactly one of source.uri and source.asset_id");
-        }
-        JsonNode asyncFlag = body.get("async");
-        if (asyncFlag == null || !asyncFlag.isBoolean() || !asyncFlag.booleanValue()) {
-            return badRequest("The fake only supports asynchronous analysis: send \"async\": true");
-        }
-        if (!async) {
-            return badRequest("Asynchronous analysis is not supported for " + type);
-        }
-        String taskId = TaskIds.newTaskId();
-        this.state.putTask(new FakeTask(taskId, this.defaultTaskLife, this.clock.instant()));
-        return Answer.json(202, JsonBodies.accepted(taskId, TaskIds.newRequestId()));
-    }
+	private Answer analyze(HttpExchange exchange, String method, String cloud, String type, byte[] requestBody) {
+		boolean async = ASYNC_ANALYSIS_TYPES.contains(type);
+		if (!async && !SYNC_ONLY_ANALYSIS_TYPES.contains(type)) {
+			return notFound("No such analysis type: " + type);
+		}
+		if (!method.equals("POST")) {
+			return Answer.methodNotAllowed("POST");
+		}
+		Answer unauthorized = authenticate(exchange, cloud);
+		if (unauthorized != null) {
+			return unauthorized;
+		}
+		JsonNode body;
+		try {
+			body = JsonBodies.MAPPER.readTree(requestBody);
+		}
+		catch (JacksonException ex) {
+			return badRequest("The request body is not valid JSON");
+		}
+		if (body == null || !body.isObject()) {
+			return badRequest("The request body must be a JSON object");
+		}
+		JsonNode source = body.get("source");
+		if (source == null || !source.isObject() || (hasText(source, "uri") == hasText(source, "asset_id"))) {
+			return badRequest("Missing or invalid source: give exactly one of source.uri and source.asset_id");
+		}
+		JsonNode asyncFlag = body.get("async");
+		if (asyncFlag == null || !asyncFlag.isBoolean() || !asyncFlag.booleanValue()) {
+			return badRequest("The fake only supports asynchronous analysis: send \"async\": true");
+		}
+		if (!async) {
+			return badRequest("Asynchronous analysis is not supported for " + type);
+		}
+		String taskId = TaskIds.newTaskId();
+		this.state.putTask(new FakeTask(taskId, this.defaultTaskLife, this.clock.instant()));
+		return Answer.json(202, JsonBodies.accepted(taskId, TaskIds.newRequestId()));
+	}
 
-    private @Nullable Answer authenticate(HttpExchange exchange, String cloud) {
-        if (!this.credentials.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            return Answer.error(401, "auth_error", ErrorCodes.UNAUTHORIZED, "Invalid or missing credentials");
-        }
-        if (!cloud.equals(this.cloudName)) {
-            // The real API authenticates the key for a cloud: a key of another (or no) cloud is unauthorized there.
-            return Answer.error(401, "auth_error", ErrorCodes.UNAUTHORIZED,
-                    "The credentials are not valid for cloud " + cloud);
-        }
-        return null;
-    }
+	private @Nullable Answer authenticate(HttpExchange exchange, String cloud) {
+		if (!this.credentials.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			return Answer.error(401, "auth_error", ErrorCodes.UNAUTHORIZED, "Invalid or missing credentials");
+		}
+		if (!cloud.equals(this.cloudName)) {
+			// The real API authenticates the key for a cloud: a key of another (or no) cloud is unauthorized there.
+			return Answer.error(401, "auth_error", ErrorCodes.UNAUTHORIZED,
+					"The credentials are not valid for cloud " + cloud);
+		}
+		return null;
+	}
 
-    private Answer faultAnswer(Fault fault) {
-        return switch (fault.kind()) {
-            case RATE_LIMITED -> {
-                Duration retryAfter = fault.retryAfter();
-                Map<String, String> headers = (retryAfter != null)
-                        ? Map.of("Retry-After", Long.toString(ceilSeconds(retryAfter))) : Map.of();
-                Instant resetTime = this.clock.instant().plus(fault.duration());
-                yield new Answer(429, Answer.JSON, headers, JsonBodies.rateLimited(resetTime, TaskIds.newRequestId()));
-            }
-            case ERROR -> Answer.error(fault.status(), nonNull(fault.category()), nonNull(fault.code()),
-                    nonNull(fault.message()));
-            case RAW -> new Answer(fault.status(), fault.contentType(), Map.of(),
-                    nonNull(fault.body()).getBytes(StandardCharsets.UTF_8));
-            case DELAY -> throw new IllegalStateException("a delay is not an answer");
-        };
-    }
+	private Answer faultAnswer(Fault fault) {
+		return switch (fault.kind()) {
+			case RATE_LIMITED -> {
+				Duration retryAfter = fault.retryAfter();
+				Map<String, String> headers = (retryAfter != null)
+						? Map.of("Retry-After", Long.toString(ceilSeconds(retryAfter))) : Map.of();
+				Instant resetTime = this.clock.instant().plus(fault.duration());
+				yield new Answer(429, Answer.JSON, headers, JsonBodies.rateLimited(resetTime, TaskIds.newRequestId()));
+			}
+			case ERROR -> Answer.error(fault.status(), nonNull(fault.category()), nonNull(fault.code()),
+					nonNull(fault.message()));
+			case RAW -> new Answer(fault.status(), fault.contentType(), Map.of(),
+					nonNull(fault.body()).getBytes(StandardCharsets.UTF_8));
+			case DELAY -> throw new IllegalStateException("a delay is not an answer");
+		};
+	}
 
-    private static Answer notFound(String message) {
-        return Answer.error(404, "user_error", ErrorCodes.NOT_FOUND, message);
-    }
+	private static Answer notFound(String message) {
+		return Answer.error(404, "user_error", ErrorCodes.NOT_FOUND, message);
+	}
 
-    private static Answer badRequest(String message) {
-        return Answer.error(400, "user_error", ErrorCodes.BAD_REQUEST, message);
-    }
+	private static Answer badRequest(String message) {
+		return Answer.error(400, "user_error", ErrorCodes.BAD_REQUEST, message);
+	}
 
-    private static boolean hasText(JsonNode source, String field) {
-        JsonNode value = source.get(field);
-        return value != null && value.isString() && !value.stringValue().isBlank();
-    }
+	private static boolean hasText(JsonNode source, String field) {
+		JsonNode value = source.get(field);
+		return value != null && value.isString() && !value.stringValue().isBlank();
+	}
 
-    private static long ceilSeconds(Duration duration) {
-        long seconds = duration.getSeconds();
-        return (duration.getNano() > 0) ? seconds + 1 : seconds;
-    }
+	private static long ceilSeconds(Duration duration) {
+		long seconds = duration.getSeconds();
+		return (duration.getNano() > 0) ? seconds + 1 : seconds;
+	}
 
-    private static String nonNull(@Nullable String value) {
-        if (value == null) {
-            throw new IllegalStateException("incomplete fault");
-        }
-        return value;
-    }
+	private static String nonNull(@Nullable String value) {
+		if (value == null) {
+			throw new IllegalStateException("incomplete fault");
+		}
+		return value;
+	}
 
-    private static void sleep(Duration duration) throws InterruptedException {
-        if (!duration.isZero()) {
-            Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
-        }
-    }
+	private static void sleep(Duration duration) throws InterruptedException {
+		if (!duration.isZero()) {
+			Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+		}
+	}
 
-    private static void send(HttpExchange exchange, Answer answer) throws IOException {
-        if (answer.contentType() != null) {
-            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-        }
-        answer.headers().forEach(exchange.getResponseHeaders()::set);
-        byte[] body = answer.body();
-        exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
+	private static void send(HttpExchange exchange, Answer answer) throws IOException {
+		if (answer.contentType() != null) {
+			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+		}
+		answer.headers().forEach(exchange.getResponseHeaders()::set);
+		byte[] body = answer.body();
+		exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
+		if (body.length > 0) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+	}
 }

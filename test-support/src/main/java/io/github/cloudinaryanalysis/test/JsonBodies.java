@@ -16,69 +16,69 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonBodies {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+	static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private JsonBodies() {
-    }
+	private JsonBodies() {
+	}
 
-    /**
-     * The 200 answer of {@code GET /tasks/{task_id}}. Besides the documented {@code data.task_id}, {@code data.status}
-     * and {@code request_id}, the body echoes {@code data.status} as a top-level {@code status}: the contract's
-     * {@code GetTaskStatusResponse} schema says {@code required: [status]} at the top level although the status lives
-     * under {@code data}, so the documented body alone fails a strict validator. Clients ignore the unknown field.
-     */
-    static byte[] taskStatus(String taskId, String status, String requestId) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode data = body.putObject("data");
-        data.put("task_id", taskId);
-        data.put("status", status);
-        body.put("status", status);
-        body.put("request_id", requestId);
-        return MAPPER.writeValueAsBytes(body);
-    }
+	/**
+	 * The 200 answer of {@code GET /tasks/{task_id}}. Besides the documented {@code data.task_id}, {@code data.status}
+	 * and {@code request_id}, the body echoes {@code data.status} as a top-level {@code status}: the contract's
+	 * {@code GetTaskStatusResponse} schema says {@code required: [status]} at the top level although the status lives
+	 * under {@code data}, so the documented body alone fails a strict validator. Clients ignore the unknown field.
+	 */
+	static byte[] taskStatus(String taskId, String status, String requestId) {
+		ObjectNode body = MAPPER.createObjectNode();
+		ObjectNode data = body.putObject("data");
+		data.put("task_id", taskId);
+		data.put("status", status);
+		body.put("status", status);
+		body.put("request_id", requestId);
+		return MAPPER.writeValueAsBytes(body);
+	}
 
-    /** The 202 answer of {@code POST /analyze/{type}} with {@code "async": true}. */
-    static byte[] accepted(String taskId, String requestId) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode data = body.putObject("data");
-        data.put("task_id", taskId);
-        data.put("status", TaskLife.PENDING);
-        body.put("request_id", requestId);
-        return MAPPER.writeValueAsBytes(body);
-    }
+	/** The 202 answer of {@code POST /analyze/{type}} with {@code "async": true}. */
+	static byte[] accepted(String taskId, String requestId) {
+		ObjectNode body = MAPPER.createObjectNode();
+		ObjectNode data = body.putObject("data");
+		data.put("task_id", taskId);
+		data.put("status", TaskLife.PENDING);
+		body.put("request_id", requestId);
+		return MAPPER.writeValueAsBytes(body);
+	}
 
-    /** The contract's {@code ErrorResponse}. */
-    static byte[] error(String category, String code, String message, String requestId,
-            @Nullable Map<String, String> details) {
-        return MAPPER.writeValueAsBytes(errorNode(category, code, message, requestId, details));
-    }
+	/** The contract's {@code ErrorResponse}. */
+	static byte[] error(String category, String code, String message, String requestId,
+			@Nullable Map<String, String> details) {
+		return MAPPER.writeValueAsBytes(errorNode(category, code, message, requestId, details));
+	}
 
-    /** The contract's {@code RateLimitedResponse}: an ErrorResponse plus {@code limits}. */
-    static byte[] rateLimited(Instant resetTime, String requestId) {
-        ObjectNode body = errorNode("rate_limit_error", ErrorCodes.RATE_LIMITED, "Rate limit exceeded (fake)",
-                requestId, null);
-        ArrayNode items = body.putObject("limits").putArray("items");
-        ObjectNode item = items.addObject();
-        item.put("type", "ai_vision");
-        item.put("used_by_request", 1);
-        item.put("remaining", 0);
-        item.put("limit", 10000);
-        item.put("reset_time", DateTimeFormatter.ISO_INSTANT.format(resetTime.truncatedTo(ChronoUnit.SECONDS)));
-        return MAPPER.writeValueAsBytes(body);
-    }
+	/** The contract's {@code RateLimitedResponse}: an ErrorResponse plus {@code limits}. */
+	static byte[] rateLimited(Instant resetTime, String requestId) {
+		ObjectNode body = errorNode("rate_limit_error", ErrorCodes.RATE_LIMITED, "Rate limit exceeded (fake)",
+				requestId, null);
+		ArrayNode items = body.putObject("limits").putArray("items");
+		ObjectNode item = items.addObject();
+		item.put("type", "ai_vision");
+		item.put("used_by_request", 1);
+		item.put("remaining", 0);
+		item.put("limit", 10000);
+		item.put("reset_time", DateTimeFormatter.ISO_INSTANT.format(resetTime.truncatedTo(ChronoUnit.SECONDS)));
+		return MAPPER.writeValueAsBytes(body);
+	}
 
-    private static ObjectNode errorNode(String category, String code, String message, String requestId,
-            @Nullable Map<String, String> details) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode error = body.putObject("error");
-        error.put("category", category);
-        error.put("code", code);
-        error.put("message", message);
-        if (details != null && !details.isEmpty()) {
-            ObjectNode detailsNode = error.putObject("details");
-            details.forEach(detailsNode::put);
-        }
-        error.put("request_id", requestId);
-        return body;
-    }
+	private static ObjectNode errorNode(String category, String code, String message, String requestId,
+			@Nullable Map<String, String> details) {
+		ObjectNode body = MAPPER.createObjectNode();
+		ObjectNode error = body.putObject("error");
+		error.put("category", category);
+		error.put("code", code);
+		error.put("message", message);
+		if (details != null && !details.isEmpty()) {
+			ObjectNode detailsNode = error.putObject("details");
+			details.forEach(detailsNode::put);
+		}
+		error.put("request_id", requestId);
+		return body;
+	}
 }

@@ -19,156 +19,156 @@ import java.util.Objects;
  */
 public abstract class TaskLife {
 
-    /** The contract's {@code pending} status. */
-    public static final String PENDING = "pending";
+	/** The contract's {@code pending} status. */
+	public static final String PENDING = "pending";
 
-    /** The contract's {@code processing} status. */
-    public static final String PROCESSING = "processing";
+	/** The contract's {@code processing} status. */
+	public static final String PROCESSING = "processing";
 
-    /** The contract's {@code completed} status. */
-    public static final String COMPLETED = "completed";
+	/** The contract's {@code completed} status. */
+	public static final String COMPLETED = "completed";
 
-    /** The contract's {@code failed} status. */
-    public static final String FAILED = "failed";
+	/** The contract's {@code failed} status. */
+	public static final String FAILED = "failed";
 
-    TaskLife() {
-    }
+	TaskLife() {
+	}
 
-    /**
-     * The status to report.
-     * @param poll the 1-based number of this poll of the task
-     * @param createdAt when the task was created, by the fake's clock
-     * @param now the fake's clock now
-     * @return the status, never blank
-     */
-    public abstract String statusAt(int poll, Instant createdAt, Instant now);
+	/**
+	 * The status to report.
+	 * @param poll the 1-based number of this poll of the task
+	 * @param createdAt when the task was created, by the fake's clock
+	 * @param now the fake's clock now
+	 * @return the status, never blank
+	 */
+	public abstract String statusAt(int poll, Instant createdAt, Instant now);
 
-    /**
-     * A task that always reports the same status.
-     * @param status a contract status, or any other non-blank string for forward-compatibility tests
-     * @return the life
-     */
-    public static TaskLife fixed(String status) {
-        return sequence(status);
-    }
+	/**
+	 * A task that always reports the same status.
+	 * @param status a contract status, or any other non-blank string for forward-compatibility tests
+	 * @return the life
+	 */
+	public static TaskLife fixed(String status) {
+		return sequence(status);
+	}
 
-    /**
-     * A task that is {@code pending} on its first poll, {@code processing} on the following ones and
-     * {@code completed} from poll {@code polls} on ({@code completesAfterPolls(1)} completes on the first poll).
-     * @param polls the poll on which the task completes, at least 1
-     * @return the life
-     */
-    public static TaskLife completesAfterPolls(int polls) {
-        return new EndsAfterPolls(polls, COMPLETED);
-    }
+	/**
+	 * A task that is {@code pending} on its first poll, {@code processing} on the following ones and
+	 * {@code completed} from poll {@code polls} on ({@code completesAfterPolls(1)} completes on the first poll).
+	 * @param polls the poll on which the task completes, at least 1
+	 * @return the life
+	 */
+	public static TaskLife completesAfterPolls(int polls) {
+		return new EndsAfterPolls(polls, COMPLETED);
+	}
 
-    /**
-     * Like {@link #completesAfterPolls(int)}, but the task ends {@code failed}.
-     * @param polls the poll on which the task fails, at least 1
-     * @return the life
-     */
-    public static TaskLife failsAfterPolls(int polls) {
-        return new EndsAfterPolls(polls, FAILED);
-    }
+	/**
+	 * Like {@link #completesAfterPolls(int)}, but the task ends {@code failed}.
+	 * @param polls the poll on which the task fails, at least 1
+	 * @return the life
+	 */
+	public static TaskLife failsAfterPolls(int polls) {
+		return new EndsAfterPolls(polls, FAILED);
+	}
 
-    /**
-     * A time-based life, measured with the fake's {@link java.time.Clock} (see
-     * {@link FakeCloudinaryAnalysisApi.Builder#clock(java.time.Clock)}): before {@code duration} has passed since the
-     * task's creation the first poll reports {@code pending} and later polls {@code processing}; from then on
-     * {@code completed}.
-     * @param duration how long the task takes, not negative
-     * @return the life
-     */
-    public static TaskLife completesAfter(Duration duration) {
-        return new CompletesAfter(duration);
-    }
+	/**
+	 * A time-based life, measured with the fake's {@link java.time.Clock} (see
+	 * {@link FakeCloudinaryAnalysisApi.Builder#clock(java.time.Clock)}): before {@code duration} has passed since the
+	 * task's creation the first poll reports {@code pending} and later polls {@code processing}; from then on
+	 * {@code completed}.
+	 * @param duration how long the task takes, not negative
+	 * @return the life
+	 */
+	public static TaskLife completesAfter(Duration duration) {
+		return new CompletesAfter(duration);
+	}
 
-    /**
-     * A general scripted life: poll {@code n} reports {@code statuses[n-1]}, and the last status sticks.
-     * @param statuses at least one non-blank status; strings outside the contract are allowed
-     * @return the life
-     */
-    public static TaskLife sequence(String... statuses) {
-        return new Sequence(List.of(statuses));
-    }
+	/**
+	 * A general scripted life: poll {@code n} reports {@code statuses[n-1]}, and the last status sticks.
+	 * @param statuses at least one non-blank status; strings outside the contract are allowed
+	 * @return the life
+	 */
+	public static TaskLife sequence(String... statuses) {
+		return new Sequence(List.of(statuses));
+	}
 
-    private static final class Sequence extends TaskLife {
+	private static final class Sequence extends TaskLife {
 
-        private final List<String> statuses;
+		private final List<String> statuses;
 
-        Sequence(List<String> statuses) {
-            if (statuses.isEmpty()) {
-                throw new IllegalArgumentException("a task life needs at least one status");
-            }
-            for (String status : statuses) {
-                if (Objects.requireNonNull(status, "status").isBlank()) {
-                    throw new IllegalArgumentException("a task status must not be blank");
-                }
-            }
-            this.statuses = statuses;
-        }
+		Sequence(List<String> statuses) {
+			if (statuses.isEmpty()) {
+				throw new IllegalArgumentException("a task life needs at least one status");
+			}
+			for (String status : statuses) {
+				if (Objects.requireNonNull(status, "status").isBlank()) {
+					throw new IllegalArgumentException("a task status must not be blank");
+				}
+			}
+			this.statuses = statuses;
+		}
 
-        @Override
-        public String statusAt(int poll, Instant createdAt, Instant now) {
-            return this.statuses.get(Math.min(Math.max(poll, 1), this.statuses.size()) - 1);
-        }
+		@Override
+		public String statusAt(int poll, Instant createdAt, Instant now) {
+			return this.statuses.get(Math.min(Math.max(poll, 1), this.statuses.size()) - 1);
+		}
 
-        @Override
-        public String toString() {
-            return "TaskLife.sequence" + this.statuses;
-        }
-    }
+		@Override
+		public String toString() {
+			return "TaskLife.sequence" + this.statuses;
+		}
+	}
 
-    private static final class EndsAfterPolls extends TaskLife {
+	private static final class EndsAfterPolls extends TaskLife {
 
-        private final int polls;
+		private final int polls;
 
-        private final String finalStatus;
+		private final String finalStatus;
 
-        EndsAfterPolls(int polls, String finalStatus) {
-            if (polls < 1) {
-                throw new IllegalArgumentException("polls must be at least 1, was " + polls);
-            }
-            this.polls = polls;
-            this.finalStatus = finalStatus;
-        }
+		EndsAfterPolls(int polls, String finalStatus) {
+			if (polls < 1) {
+				throw new IllegalArgumentException("polls must be at least 1, was " + polls);
+			}
+			this.polls = polls;
+			this.finalStatus = finalStatus;
+		}
 
-        @Override
-        public String statusAt(int poll, Instant createdAt, Instant now) {
-            if (poll >= this.polls) {
-                return this.finalStatus;
-            }
-            return (poll <= 1) ? PENDING : PROCESSING;
-        }
+		@Override
+		public String statusAt(int poll, Instant createdAt, Instant now) {
+			if (poll >= this.polls) {
+				return this.finalStatus;
+			}
+			return (poll <= 1) ? PENDING : PROCESSING;
+		}
 
-        @Override
-        public String toString() {
-            return "TaskLife[" + this.finalStatus + " after " + this.polls + " polls]";
-        }
-    }
+		@Override
+		public String toString() {
+			return "TaskLife[" + this.finalStatus + " after " + this.polls + " polls]";
+		}
+	}
 
-    private static final class CompletesAfter extends TaskLife {
+	private static final class CompletesAfter extends TaskLife {
 
-        private final Duration duration;
+		private final Duration duration;
 
-        CompletesAfter(Duration duration) {
-            if (duration.isNegative()) {
-                throw new IllegalArgumentException("duration must not be negative, was " + duration);
-            }
-            this.duration = duration;
-        }
+		CompletesAfter(Duration duration) {
+			if (duration.isNegative()) {
+				throw new IllegalArgumentException("duration must not be negative, was " + duration);
+			}
+			this.duration = duration;
+		}
 
-        @Override
-        public String statusAt(int poll, Instant createdAt, Instant now) {
-            if (!now.isBefore(createdAt.plus(this.duration))) {
-                return COMPLETED;
-            }
-            return (poll <= 1) ? PENDING : PROCESSING;
-        }
+		@Override
+		public String statusAt(int poll, Instant createdAt, Instant now) {
+			if (!now.isBefore(createdAt.plus(this.duration))) {
+				return COMPLETED;
+			}
+			return (poll <= 1) ? PENDING : PROCESSING;
+		}
 
-        @Override
-        public String toString() {
-            return "TaskLife[completed after " + this.duration + "]";
-        }
-    }
+		@Override
+		public String toString() {
+			return "TaskLife[completed after " + this.duration + "]";
+		}
+	}
 }

@@ -29,186 +29,186 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContractValidationTests {
 
-    private static final String TASKS = "/tasks/{task_id}";
+	private static final String TASKS = "/tasks/{task_id}";
 
-    private static final String URI_BODY = "{\"source\":{\"uri\":\"https://res.cloudinary.com/demo/image/upload/sample.jpg\"},\"async\":true}";
+	private static final String URI_BODY = "{\"source\":{\"uri\":\"https://res.cloudinary.com/demo/image/upload/sample.jpg\"},\"async\":true}";
 
-    private static OpenApiContract contract;
+	private static OpenApiContract contract;
 
-    private static FakeCloudinaryAnalysisApi fake;
+	private static FakeCloudinaryAnalysisApi fake;
 
-    private static HttpTestClient http;
+	private static HttpTestClient http;
 
-    @BeforeAll
-    static void start() {
-        contract = OpenApiContract.load();
-        fake = FakeCloudinaryAnalysisApi.builder().build().start();
-        http = new HttpTestClient(fake);
-    }
+	@BeforeAll
+	static void start() {
+		contract = OpenApiContract.load();
+		fake = FakeCloudinaryAnalysisApi.builder().build().start();
+		http = new HttpTestClient(fake);
+	}
 
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+	@AfterAll
+	static void stop() {
+		fake.close();
+	}
 
-    @BeforeEach
-    void reset() {
-        fake.reset();
-    }
+	@BeforeEach
+	void reset() {
+		fake.reset();
+	}
 
-    @Test
-    void theContractResourceIsTheOfficialDocument() {
-        assertThat(contract.document().path("openapi").asString()).isEqualTo("3.0.3");
-        assertThat(contract.document().path("info").path("version").asString()).isEqualTo("0.2.0");
-        assertThat(contract.schemaPointer(TASKS, "get", 200)).isEqualTo("/components/schemas/GetTaskStatusResponse");
-    }
+	@Test
+	void theContractResourceIsTheOfficialDocument() {
+		assertThat(contract.document().path("openapi").asString()).isEqualTo("3.0.3");
+		assertThat(contract.document().path("info").path("version").asString()).isEqualTo("0.2.0");
+		assertThat(contract.schemaPointer(TASKS, "get", 200)).isEqualTo("/components/schemas/GetTaskStatusResponse");
+	}
 
-    @ParameterizedTest
-    @ValueSource(strings = { "pending", "processing", "completed", "failed" })
-    void taskStatusAnswersConform(String status) {
-        String taskId = fake.createTask(TaskLife.fixed(status));
-        HttpResponse<String> response = http.getTask(taskId);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertConforms(TASKS, "get", response);
-        assertThat(HttpTestClient.status(response)).isEqualTo(status);
-    }
+	@ParameterizedTest
+	@ValueSource(strings = { "pending", "processing", "completed", "failed" })
+	void taskStatusAnswersConform(String status) {
+		String taskId = fake.createTask(TaskLife.fixed(status));
+		HttpResponse<String> response = http.getTask(taskId);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertConforms(TASKS, "get", response);
+		assertThat(HttpTestClient.status(response)).isEqualTo(status);
+	}
 
-    @Test
-    void theFakeAnalysisTypesAreTheContracts() {
-        assertThat(new TreeSet<>(FakeRequestHandler.ASYNC_ANALYSIS_TYPES)).isEqualTo(contract.asyncAnalysisTypes());
-        Set<String> syncOnly = new TreeSet<>(contract.analysisTypes());
-        syncOnly.removeAll(contract.asyncAnalysisTypes());
-        assertThat(new TreeSet<>(FakeRequestHandler.SYNC_ONLY_ANALYSIS_TYPES)).isEqualTo(syncOnly);
-    }
+	@Test
+	void theFakeAnalysisTypesAreTheContracts() {
+		assertThat(new TreeSet<>(FakeRequestHandler.ASYNC_ANALYSIS_TYPES)).isEqualTo(contract.asyncAnalysisTypes());
+		Set<String> syncOnly = new TreeSet<>(contract.analysisTypes());
+		syncOnly.removeAll(contract.asyncAnalysisTypes());
+		assertThat(new TreeSet<>(FakeRequestHandler.SYNC_ONLY_ANALYSIS_TYPES)).isEqualTo(syncOnly);
+	}
 
-    @ParameterizedTest
-    @MethodSource("asyncTypes")
-    void analyzeAcceptedAnswersConform(String type) {
-        HttpResponse<String> response = http.analyze(type, URI_BODY);
-        assertThat(response.statusCode()).isEqualTo(202);
-        assertConforms("/analyze/" + type, "post", response);
-    }
+	@ParameterizedTest
+	@MethodSource("asyncTypes")
+	void analyzeAcceptedAnswersConform(String type) {
+		HttpResponse<String> response = http.analyze(type, URI_BODY);
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertConforms("/analyze/" + type, "post", response);
+	}
 
-    static Set<String> asyncTypes() {
-        return FakeRequestHandler.ASYNC_ANALYSIS_TYPES;
-    }
+	static Set<String> asyncTypes() {
+		return FakeRequestHandler.ASYNC_ANALYSIS_TYPES;
+	}
 
-    @Test
-    void badRequestAnswersConform() {
-        HttpResponse<String> badId = http.getTask("not%20valid");
-        assertThat(badId.statusCode()).isEqualTo(400);
-        assertConforms(TASKS, "get", badId);
-        HttpResponse<String> badBody = http.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"}}");
-        assertThat(badBody.statusCode()).isEqualTo(400);
-        assertConforms("/analyze/coco", "post", badBody);
-        HttpResponse<String> syncOnly = http.analyze("google_logo_detection", URI_BODY);
-        assertThat(syncOnly.statusCode()).isEqualTo(400);
-        assertConforms("/analyze/google_logo_detection", "post", syncOnly);
-    }
+	@Test
+	void badRequestAnswersConform() {
+		HttpResponse<String> badId = http.getTask("not%20valid");
+		assertThat(badId.statusCode()).isEqualTo(400);
+		assertConforms(TASKS, "get", badId);
+		HttpResponse<String> badBody = http.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"}}");
+		assertThat(badBody.statusCode()).isEqualTo(400);
+		assertConforms("/analyze/coco", "post", badBody);
+		HttpResponse<String> syncOnly = http.analyze("google_logo_detection", URI_BODY);
+		assertThat(syncOnly.statusCode()).isEqualTo(400);
+		assertConforms("/analyze/google_logo_detection", "post", syncOnly);
+	}
 
-    @Test
-    void unauthorizedAnswersConform() {
-        HttpResponse<String> task = HttpTestClient.send(http.request("/demo/tasks/abc").GET());
-        assertThat(task.statusCode()).isEqualTo(401);
-        assertConforms(TASKS, "get", task);
-        HttpResponse<String> analyze = HttpTestClient.send(http.request("/demo/analyze/coco")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(URI_BODY))
-            .header("Authorization", HttpTestClient.basic("fake-api-key", "wrong")));
-        assertThat(analyze.statusCode()).isEqualTo(401);
-        assertConforms("/analyze/coco", "post", analyze);
-    }
+	@Test
+	void unauthorizedAnswersConform() {
+		HttpResponse<String> task = HttpTestClient.send(http.request("/demo/tasks/abc").GET());
+		assertThat(task.statusCode()).isEqualTo(401);
+		assertConforms(TASKS, "get", task);
+		HttpResponse<String> analyze = HttpTestClient.send(http.request("/demo/analyze/coco")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(URI_BODY))
+			.header("Authorization", HttpTestClient.basic("fake-api-key", "wrong")));
+		assertThat(analyze.statusCode()).isEqualTo(401);
+		assertConforms("/analyze/coco", "post", analyze);
+	}
 
-    @Test
-    void forbiddenAnswersConform() {
-        fake.failNext(1, Fault.error(403, "auth_error", "MA_00403", "Forbidden (fake)"));
-        HttpResponse<String> response = http.getTask(fake.createTask(TaskLife.fixed("pending")));
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertConforms(TASKS, "get", response);
-    }
+	@Test
+	void forbiddenAnswersConform() {
+		fake.failNext(1, Fault.error(403, "auth_error", "MA_00403", "Forbidden (fake)"));
+		HttpResponse<String> response = http.getTask(fake.createTask(TaskLife.fixed("pending")));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertConforms(TASKS, "get", response);
+	}
 
-    @Test
-    void notFoundAnswersConform() {
-        HttpResponse<String> unknownTask = http.getTask("a".repeat(160));
-        assertThat(unknownTask.statusCode()).isEqualTo(404);
-        assertConforms(TASKS, "get", unknownTask);
-        HttpResponse<String> unknownPath = HttpTestClient.send(http.request("/demo/nothing-here").GET()
-            .header("Authorization", http.validAuthorization()));
-        assertThat(unknownPath.statusCode()).isEqualTo(404);
-        assertThat(contract.validate(TASKS, "get", 404, unknownPath.body())).isEmpty();
-    }
+	@Test
+	void notFoundAnswersConform() {
+		HttpResponse<String> unknownTask = http.getTask("a".repeat(160));
+		assertThat(unknownTask.statusCode()).isEqualTo(404);
+		assertConforms(TASKS, "get", unknownTask);
+		HttpResponse<String> unknownPath = HttpTestClient.send(http.request("/demo/nothing-here").GET()
+			.header("Authorization", http.validAuthorization()));
+		assertThat(unknownPath.statusCode()).isEqualTo(404);
+		assertThat(contract.validate(TASKS, "get", 404, unknownPath.body())).isEmpty();
+	}
 
-    @Test
-    void rateLimitedAnswersConform() {
-        fake.failNext(2, Fault.rateLimited(Duration.ofSeconds(30)).withRetryAfter(Duration.ofSeconds(2)));
-        HttpResponse<String> task = http.getTask(fake.createTask(TaskLife.fixed("pending")));
-        assertThat(task.statusCode()).isEqualTo(429);
-        assertConforms(TASKS, "get", task);
-        HttpResponse<String> analyze = http.analyze("ai_vision_tagging", URI_BODY);
-        assertThat(analyze.statusCode()).isEqualTo(429);
-        assertConforms("/analyze/ai_vision_tagging", "post", analyze);
-    }
+	@Test
+	void rateLimitedAnswersConform() {
+		fake.failNext(2, Fault.rateLimited(Duration.ofSeconds(30)).withRetryAfter(Duration.ofSeconds(2)));
+		HttpResponse<String> task = http.getTask(fake.createTask(TaskLife.fixed("pending")));
+		assertThat(task.statusCode()).isEqualTo(429);
+		assertConforms(TASKS, "get", task);
+		HttpResponse<String> analyze = http.analyze("ai_vision_tagging", URI_BODY);
+		assertThat(analyze.statusCode()).isEqualTo(429);
+		assertConforms("/analyze/ai_vision_tagging", "post", analyze);
+	}
 
-    @Test
-    void serverErrorAnswersConform() {
-        fake.failNext(1, Fault.serverError(500));
-        HttpResponse<String> response = http.getTask(fake.createTask(TaskLife.fixed("pending")));
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertConforms(TASKS, "get", response);
-    }
+	@Test
+	void serverErrorAnswersConform() {
+		fake.failNext(1, Fault.serverError(500));
+		HttpResponse<String> response = http.getTask(fake.createTask(TaskLife.fixed("pending")));
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertConforms(TASKS, "get", response);
+	}
 
-    // --- the validator catches drift, so the checks above cannot pass vacuously ---
+	// --- the validator catches drift, so the checks above cannot pass vacuously ---
 
-    @Test
-    void theDocumentedTaskBodyFailsTheContractBecauseOfItsTopLevelRequiredStatus() {
-        String documented = "{\"data\":{\"task_id\":\"abc\",\"status\":\"processing\"},\"request_id\":\"17c3b70c5096df0e77e838323abb7029\"}";
-        assertThat(messages(contract.validate(TASKS, "get", 200, documented))).anyMatch((m) -> m.contains("status"));
-        String withEcho = "{\"data\":{\"task_id\":\"abc\",\"status\":\"processing\"},\"status\":\"processing\",\"request_id\":\"17c3b70c5096df0e77e838323abb7029\"}";
-        assertThat(contract.validate(TASKS, "get", 200, withEcho)).isEmpty();
-    }
+	@Test
+	void theDocumentedTaskBodyFailsTheContractBecauseOfItsTopLevelRequiredStatus() {
+		String documented = "{\"data\":{\"task_id\":\"abc\",\"status\":\"processing\"},\"request_id\":\"17c3b70c5096df0e77e838323abb7029\"}";
+		assertThat(messages(contract.validate(TASKS, "get", 200, documented))).anyMatch((m) -> m.contains("status"));
+		String withEcho = "{\"data\":{\"task_id\":\"abc\",\"status\":\"processing\"},\"status\":\"processing\",\"request_id\":\"17c3b70c5096df0e77e838323abb7029\"}";
+		assertThat(contract.validate(TASKS, "get", 200, withEcho)).isEmpty();
+	}
 
-    @Test
-    void anUnknownStatusFailsTheContract() {
-        String taskId = fake.createTask(TaskLife.fixed("archived"));
-        HttpResponse<String> response = http.getTask(taskId);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(HttpTestClient.status(response)).isEqualTo("archived");
-        assertThat(messages(contract.validate(TASKS, "get", 200, response.body()))).isNotEmpty()
-            .anyMatch((m) -> m.contains("archived") || m.contains("enum"));
-    }
+	@Test
+	void anUnknownStatusFailsTheContract() {
+		String taskId = fake.createTask(TaskLife.fixed("archived"));
+		HttpResponse<String> response = http.getTask(taskId);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(HttpTestClient.status(response)).isEqualTo("archived");
+		assertThat(messages(contract.validate(TASKS, "get", 200, response.body()))).isNotEmpty()
+			.anyMatch((m) -> m.contains("archived") || m.contains("enum"));
+	}
 
-    @Test
-    void wrongShapesFailTheContract() {
-        assertThat(contract.validate(TASKS, "get", 200, "{\"data\":{\"task_id\":7,\"status\":\"pending\"},\"status\":\"pending\"}"))
-            .isNotEmpty();
-        assertThat(contract.validate(TASKS, "get", 200, "{\"data\":\"pending\",\"status\":\"pending\"}")).isNotEmpty();
-        assertThat(contract.validate(TASKS, "get", 404, "{\"error\":{\"category\":\"oops\",\"code\":\"X\"}}"))
-            .isNotEmpty();
-        assertThat(contract.validate("/analyze/coco", "post", 202, "{\"data\":{\"task_id\":\"t\"}}")).isNotEmpty();
-        assertThat(contract.validate(TASKS, "get", 429,
-                "{\"error\":{\"category\":\"rate_limit_error\"},\"limits\":{\"items\":[{\"type\":\"teleportation\"}]}}"))
-            .isNotEmpty();
-        assertThat(contract.validate(TASKS, "get", 429,
-                "{\"error\":{\"category\":\"rate_limit_error\"},\"limits\":{\"items\":[{\"remaining\":0}]}}"))
-            .as("limits items require a type").isNotEmpty();
-    }
+	@Test
+	void wrongShapesFailTheContract() {
+		assertThat(contract.validate(TASKS, "get", 200, "{\"data\":{\"task_id\":7,\"status\":\"pending\"},\"status\":\"pending\"}"))
+			.isNotEmpty();
+		assertThat(contract.validate(TASKS, "get", 200, "{\"data\":\"pending\",\"status\":\"pending\"}")).isNotEmpty();
+		assertThat(contract.validate(TASKS, "get", 404, "{\"error\":{\"category\":\"oops\",\"code\":\"X\"}}"))
+			.isNotEmpty();
+		assertThat(contract.validate("/analyze/coco", "post", 202, "{\"data\":{\"task_id\":\"t\"}}")).isNotEmpty();
+		assertThat(contract.validate(TASKS, "get", 429,
+				"{\"error\":{\"category\":\"rate_limit_error\"},\"limits\":{\"items\":[{\"type\":\"teleportation\"}]}}"))
+			.isNotEmpty();
+		assertThat(contract.validate(TASKS, "get", 429,
+				"{\"error\":{\"category\":\"rate_limit_error\"},\"limits\":{\"items\":[{\"remaining\":0}]}}"))
+			.as("limits items require a type").isNotEmpty();
+	}
 
-    @Test
-    void theValidatorHonoursOpenApiNullable() {
-        String nullables = "{\"error\":null,\"limits\":{\"items\":[{\"type\":\"ai_vision\",\"used_by_request\":null,"
-                + "\"remaining\":null,\"limit\":null,\"reset_time\":null}]}}";
-        assertThat(contract.validate(TASKS, "get", 429, nullables)).isEmpty();
-        String notNullable = "{\"error\":{\"category\":null}}";
-        assertThat(contract.validate(TASKS, "get", 500, notNullable)).isNotEmpty();
-    }
+	@Test
+	void theValidatorHonoursOpenApiNullable() {
+		String nullables = "{\"error\":null,\"limits\":{\"items\":[{\"type\":\"ai_vision\",\"used_by_request\":null,"
+				+ "\"remaining\":null,\"limit\":null,\"reset_time\":null}]}}";
+		assertThat(contract.validate(TASKS, "get", 429, nullables)).isEmpty();
+		String notNullable = "{\"error\":{\"category\":null}}";
+		assertThat(contract.validate(TASKS, "get", 500, notNullable)).isNotEmpty();
+	}
 
-    private static void assertConforms(String path, String method, HttpResponse<String> response) {
-        List<Error> errors = contract.validate(path, method, response.statusCode(), response.body());
-        assertThat(messages(errors)).as("%s %s %s: %s", method, path, response.statusCode(), response.body())
-            .isEmpty();
-    }
+	private static void assertConforms(String path, String method, HttpResponse<String> response) {
+		List<Error> errors = contract.validate(path, method, response.statusCode(), response.body());
+		assertThat(messages(errors)).as("%s %s %s: %s", method, path, response.statusCode(), response.body())
+			.isEmpty();
+	}
 
-    private static List<String> messages(List<Error> errors) {
-        return errors.stream().map(Error::toString).collect(Collectors.toList());
-    }
+	private static List<String> messages(List<Error> errors) {
+		return errors.stream().map(Error::toString).collect(Collectors.toList());
+	}
 }

@@ -14,38 +14,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringJUnitConfig(DynamicPropertySourceTests.EmptyConfiguration.class)
 class DynamicPropertySourceTests {
 
-    @RegisterExtension
-    static final FakeCloudinaryAnalysisExtension fake = FakeCloudinaryAnalysisExtension
-        .using(() -> FakeCloudinaryAnalysisApi.builder().cloudName("spring-cloud"));
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension fake = FakeCloudinaryAnalysisExtension
+		.using(() -> FakeCloudinaryAnalysisApi.builder().cloudName("spring-cloud"));
 
-    @DynamicPropertySource
-    static void cloudinary(DynamicPropertyRegistry registry) {
-        FakeCloudinaryAnalysisProperties.register(registry, fake::api);
-    }
+	@DynamicPropertySource
+	static void cloudinary(DynamicPropertyRegistry registry) {
+		FakeCloudinaryAnalysisProperties.register(registry, fake::api);
+	}
 
-    @Value("${cloudinary.analysis.base-url}")
-    String baseUrl;
+	@Value("${cloudinary.analysis.base-url}")
+	String baseUrl;
 
-    @Value("${cloudinary.analysis.cloud-name}")
-    String cloudName;
+	@Value("${cloudinary.analysis.cloud-name}")
+	String cloudName;
 
-    @Value("${cloudinary.analysis.api-key}")
-    String apiKey;
+	@Value("${cloudinary.analysis.api-key}")
+	String apiKey;
 
-    @Value("${cloudinary.analysis.api-secret}")
-    String apiSecret;
+	@Value("${cloudinary.analysis.api-secret}")
+	String apiSecret;
 
-    @Test
-    void theContextSeesTheRunningFake() {
-        assertThat(this.baseUrl).isEqualTo(fake.api().baseUrl());
-        assertThat(this.cloudName).isEqualTo("spring-cloud");
-        assertThat(this.apiKey).isEqualTo(fake.api().apiKey());
-        assertThat(this.apiSecret).isEqualTo(fake.api().apiSecret());
-        assertThat(new HttpTestClient(fake.api()).getTask("nope").statusCode()).isEqualTo(404);
-    }
+	@Test
+	void theContextSeesTheRunningFake() {
+		assertThat(this.baseUrl).isEqualTo(fake.api().baseUrl());
+		assertThat(this.cloudName).isEqualTo("spring-cloud");
+		assertThat(this.apiKey).isEqualTo(fake.api().apiKey());
+		assertThat(this.apiSecret).isEqualTo(fake.api().apiSecret());
+		assertThat(new HttpTestClient(fake.api()).getTask("nope").statusCode()).isEqualTo(404);
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    static class EmptyConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	static class EmptyConfiguration {
 
-    }
+	}
 }

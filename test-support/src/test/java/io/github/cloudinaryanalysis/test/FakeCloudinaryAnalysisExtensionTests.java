@@ -23,115 +23,115 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class FakeCloudinaryAnalysisExtensionTests {
 
-    @Test
-    void declarativeUseStartsOneFakePerClassInjectsItAndClosesIt() {
-        DeclarativeUse.seen.set(null);
-        Events tests = run(DeclarativeUse.class);
-        tests.assertStatistics((stats) -> stats.started(2).succeeded(2).failed(0));
-        FakeCloudinaryAnalysisApi fake = DeclarativeUse.seen.get();
-        assertThat(fake).isNotNull();
-        assertThat(fake.isRunning()).as("closed after the class").isFalse();
-    }
+	@Test
+	void declarativeUseStartsOneFakePerClassInjectsItAndClosesIt() {
+		DeclarativeUse.seen.set(null);
+		Events tests = run(DeclarativeUse.class);
+		tests.assertStatistics((stats) -> stats.started(2).succeeded(2).failed(0));
+		FakeCloudinaryAnalysisApi fake = DeclarativeUse.seen.get();
+		assertThat(fake).isNotNull();
+		assertThat(fake.isRunning()).as("closed after the class").isFalse();
+	}
 
-    @Test
-    void registeredUseConfiguresTheFakeAndResetsItBeforeEachTest() {
-        RegisteredUse.seen.set(null);
-        Events tests = run(RegisteredUse.class);
-        tests.assertStatistics((stats) -> stats.started(2).succeeded(2).failed(0));
-        assertThat(RegisteredUse.seen.get().isRunning()).isFalse();
-        assertThatIllegalStateException().isThrownBy(RegisteredUse.fake::api);
-    }
+	@Test
+	void registeredUseConfiguresTheFakeAndResetsItBeforeEachTest() {
+		RegisteredUse.seen.set(null);
+		Events tests = run(RegisteredUse.class);
+		tests.assertStatistics((stats) -> stats.started(2).succeeded(2).failed(0));
+		assertThat(RegisteredUse.seen.get().isRunning()).isFalse();
+		assertThatIllegalStateException().isThrownBy(RegisteredUse.fake::api);
+	}
 
-    @Test
-    void sharedStateIsKeptBetweenTestsWithoutReset() {
-        Events tests = run(SharedStateUse.class);
-        tests.assertStatistics((stats) -> stats.started(2).succeeded(2).failed(0));
-    }
+	@Test
+	void sharedStateIsKeptBetweenTestsWithoutReset() {
+		Events tests = run(SharedStateUse.class);
+		tests.assertStatistics((stats) -> stats.started(2).succeeded(2).failed(0));
+	}
 
-    private static Events run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
-    }
+	private static Events run(Class<?> testClass) {
+		return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+	}
 
-    @ExtendWith(FakeCloudinaryAnalysisExtension.class)
-    static class DeclarativeUse {
+	@ExtendWith(FakeCloudinaryAnalysisExtension.class)
+	static class DeclarativeUse {
 
-        static final AtomicReference<FakeCloudinaryAnalysisApi> seen = new AtomicReference<>();
+		static final AtomicReference<FakeCloudinaryAnalysisApi> seen = new AtomicReference<>();
 
-        private final FakeCloudinaryAnalysisApi injected;
+		private final FakeCloudinaryAnalysisApi injected;
 
-        DeclarativeUse(FakeCloudinaryAnalysisApi injected) {
-            this.injected = injected;
-        }
+		DeclarativeUse(FakeCloudinaryAnalysisApi injected) {
+			this.injected = injected;
+		}
 
-        @BeforeAll
-        static void beforeAll(FakeCloudinaryAnalysisApi fake) {
-            assertThat(fake.isRunning()).isTrue();
-            seen.set(fake);
-        }
+		@BeforeAll
+		static void beforeAll(FakeCloudinaryAnalysisApi fake) {
+			assertThat(fake.isRunning()).isTrue();
+			seen.set(fake);
+		}
 
-        @AfterAll
-        static void afterAll(FakeCloudinaryAnalysisApi fake) {
-            assertThat(fake.isRunning()).as("still running in @AfterAll").isTrue();
-        }
+		@AfterAll
+		static void afterAll(FakeCloudinaryAnalysisApi fake) {
+			assertThat(fake.isRunning()).as("still running in @AfterAll").isTrue();
+		}
 
-        @Test
-        void constructorAndMethodGetTheSameRunningFake(FakeCloudinaryAnalysisApi fake) {
-            assertThat(fake).isSameAs(this.injected).isSameAs(seen.get());
-            assertThat(new HttpTestClient(fake).getTask(fake.createTask(TaskLife.fixed("completed"))).statusCode())
-                .isEqualTo(200);
-        }
+		@Test
+		void constructorAndMethodGetTheSameRunningFake(FakeCloudinaryAnalysisApi fake) {
+			assertThat(fake).isSameAs(this.injected).isSameAs(seen.get());
+			assertThat(new HttpTestClient(fake).getTask(fake.createTask(TaskLife.fixed("completed"))).statusCode())
+				.isEqualTo(200);
+		}
 
-        @Test
-        void defaultsApply(FakeCloudinaryAnalysisApi fake) {
-            assertThat(fake).isSameAs(seen.get());
-            assertThat(fake.cloudName()).isEqualTo("demo");
-        }
-    }
+		@Test
+		void defaultsApply(FakeCloudinaryAnalysisApi fake) {
+			assertThat(fake).isSameAs(seen.get());
+			assertThat(fake.cloudName()).isEqualTo("demo");
+		}
+	}
 
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class RegisteredUse {
+	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+	static class RegisteredUse {
 
-        static final AtomicReference<FakeCloudinaryAnalysisApi> seen = new AtomicReference<>();
+		static final AtomicReference<FakeCloudinaryAnalysisApi> seen = new AtomicReference<>();
 
-        @RegisterExtension
-        static final FakeCloudinaryAnalysisExtension fake = FakeCloudinaryAnalysisExtension
-            .using(() -> FakeCloudinaryAnalysisApi.builder().cloudName("registered"))
-            .resetBeforeEachTest();
+		@RegisterExtension
+		static final FakeCloudinaryAnalysisExtension fake = FakeCloudinaryAnalysisExtension
+			.using(() -> FakeCloudinaryAnalysisApi.builder().cloudName("registered"))
+			.resetBeforeEachTest();
 
-        @Test
-        @Order(1)
-        void first(FakeCloudinaryAnalysisApi injected) {
-            seen.set(fake.api());
-            assertThat(injected).isSameAs(fake.api());
-            assertThat(injected.cloudName()).isEqualTo("registered");
-            new HttpTestClient(injected).getTask("abc");
-            injected.failNext(5, Fault.serverError(500));
-            assertThat(injected.requestCount()).isEqualTo(1);
-        }
+		@Test
+		@Order(1)
+		void first(FakeCloudinaryAnalysisApi injected) {
+			seen.set(fake.api());
+			assertThat(injected).isSameAs(fake.api());
+			assertThat(injected.cloudName()).isEqualTo("registered");
+			new HttpTestClient(injected).getTask("abc");
+			injected.failNext(5, Fault.serverError(500));
+			assertThat(injected.requestCount()).isEqualTo(1);
+		}
 
-        @Test
-        @Order(2)
-        void secondStartsClean() {
-            assertThat(fake.api()).isSameAs(seen.get());
-            assertThat(fake.api().requestCount()).isZero();
-            assertThat(fake.api().pendingFaults()).isZero();
-        }
-    }
+		@Test
+		@Order(2)
+		void secondStartsClean() {
+			assertThat(fake.api()).isSameAs(seen.get());
+			assertThat(fake.api().requestCount()).isZero();
+			assertThat(fake.api().pendingFaults()).isZero();
+		}
+	}
 
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    @ExtendWith(FakeCloudinaryAnalysisExtension.class)
-    static class SharedStateUse {
+	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+	@ExtendWith(FakeCloudinaryAnalysisExtension.class)
+	static class SharedStateUse {
 
-        @Test
-        @Order(1)
-        void first(FakeCloudinaryAnalysisApi fake) {
-            fake.createTask("shared-task", TaskLife.fixed("pending"));
-        }
+		@Test
+		@Order(1)
+		void first(FakeCloudinaryAnalysisApi fake) {
+			fake.createTask("shared-task", TaskLife.fixed("pending"));
+		}
 
-        @Test
-        @Order(2)
-        void second(FakeCloudinaryAnalysisApi fake) {
-            assertThat(new HttpTestClient(fake).getTask("shared-task").statusCode()).isEqualTo(200);
-        }
-    }
+		@Test
+		@Order(2)
+		void second(FakeCloudinaryAnalysisApi fake) {
+			assertThat(new HttpTestClient(fake).getTask("shared-task").statusCode()).isEqualTo(200);
+		}
+	}
 }

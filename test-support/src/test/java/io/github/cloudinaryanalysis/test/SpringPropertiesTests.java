@@ -15,51 +15,51 @@ import static org.assertj.core.api.Assertions.entry;
 /** The starter properties the fake hands to Spring: as a map, as key=value pairs and via a dynamic registry. */
 class SpringPropertiesTests {
 
-    private static FakeCloudinaryAnalysisApi fake;
+	private static FakeCloudinaryAnalysisApi fake;
 
-    @BeforeAll
-    static void start() {
-        fake = FakeCloudinaryAnalysisApi.builder().cloudName("props").apiKey("k1").apiSecret("s1").start();
-    }
+	@BeforeAll
+	static void start() {
+		fake = FakeCloudinaryAnalysisApi.builder().cloudName("props").apiKey("k1").apiSecret("s1").start();
+	}
 
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+	@AfterAll
+	static void stop() {
+		fake.close();
+	}
 
-    @Test
-    void springPropertiesAreExactlyTheStartersFour() {
-        assertThat(fake.springProperties()).containsExactly(
-                entry("cloudinary.analysis.base-url", "http://127.0.0.1:" + fake.port() + "/v2/analysis"),
-                entry("cloudinary.analysis.cloud-name", "props"), entry("cloudinary.analysis.api-key", "k1"),
-                entry("cloudinary.analysis.api-secret", "s1"));
-    }
+	@Test
+	void springPropertiesAreExactlyTheStartersFour() {
+		assertThat(fake.springProperties()).containsExactly(
+				entry("cloudinary.analysis.base-url", "http://127.0.0.1:" + fake.port() + "/v2/analysis"),
+				entry("cloudinary.analysis.cloud-name", "props"), entry("cloudinary.analysis.api-key", "k1"),
+				entry("cloudinary.analysis.api-secret", "s1"));
+	}
 
-    @Test
-    void propertyValuesReachAnApplicationContext() {
-        new ApplicationContextRunner().withPropertyValues(fake.springPropertyValues()).run((context) -> {
-            assertThat(context.getEnvironment().getProperty("cloudinary.analysis.base-url")).isEqualTo(fake.baseUrl());
-            assertThat(context.getEnvironment().getProperty("cloudinary.analysis.cloud-name")).isEqualTo("props");
-            assertThat(context.getEnvironment().getProperty("cloudinary.analysis.api-key")).isEqualTo("k1");
-            assertThat(context.getEnvironment().getProperty("cloudinary.analysis.api-secret")).isEqualTo("s1");
-        });
-    }
+	@Test
+	void propertyValuesReachAnApplicationContext() {
+		new ApplicationContextRunner().withPropertyValues(fake.springPropertyValues()).run((context) -> {
+			assertThat(context.getEnvironment().getProperty("cloudinary.analysis.base-url")).isEqualTo(fake.baseUrl());
+			assertThat(context.getEnvironment().getProperty("cloudinary.analysis.cloud-name")).isEqualTo("props");
+			assertThat(context.getEnvironment().getProperty("cloudinary.analysis.api-key")).isEqualTo("k1");
+			assertThat(context.getEnvironment().getProperty("cloudinary.analysis.api-secret")).isEqualTo("s1");
+		});
+	}
 
-    @Test
-    void registerAddsTheFourProperties() {
-        Map<String, Supplier<Object>> registered = new LinkedHashMap<>();
-        FakeCloudinaryAnalysisProperties.register(registered::put, fake);
-        assertThat(registered).containsOnlyKeys(fake.springProperties().keySet());
-        fake.springProperties().forEach((key, value) -> assertThat(registered.get(key).get()).isEqualTo(value));
-    }
+	@Test
+	void registerAddsTheFourProperties() {
+		Map<String, Supplier<Object>> registered = new LinkedHashMap<>();
+		FakeCloudinaryAnalysisProperties.register(registered::put, fake);
+		assertThat(registered).containsOnlyKeys(fake.springProperties().keySet());
+		fake.springProperties().forEach((key, value) -> assertThat(registered.get(key).get()).isEqualTo(value));
+	}
 
-    @Test
-    void theLazyVariantReadsTheFakeOnlyWhenResolved() {
-        Map<String, Supplier<Object>> registered = new LinkedHashMap<>();
-        FakeCloudinaryAnalysisApi[] holder = new FakeCloudinaryAnalysisApi[1];
-        FakeCloudinaryAnalysisProperties.register(registered::put, () -> holder[0]);
-        holder[0] = fake;
-        assertThat(registered.get(FakeCloudinaryAnalysisProperties.BASE_URL).get()).isEqualTo(fake.baseUrl());
-        assertThat(registered.get(FakeCloudinaryAnalysisProperties.API_SECRET).get()).isEqualTo("s1");
-    }
+	@Test
+	void theLazyVariantReadsTheFakeOnlyWhenResolved() {
+		Map<String, Supplier<Object>> registered = new LinkedHashMap<>();
+		FakeCloudinaryAnalysisApi[] holder = new FakeCloudinaryAnalysisApi[1];
+		FakeCloudinaryAnalysisProperties.register(registered::put, () -> holder[0]);
+		holder[0] = fake;
+		assertThat(registered.get(FakeCloudinaryAnalysisProperties.BASE_URL).get()).isEqualTo(fake.baseUrl());
+		assertThat(registered.get(FakeCloudinaryAnalysisProperties.API_SECRET).get()).isEqualTo("s1");
+	}
 }
