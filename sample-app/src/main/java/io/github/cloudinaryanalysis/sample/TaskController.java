@@ -1,6 +1,8 @@
 package io.github.cloudinaryanalysis.sample;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.github.cloudinaryanalysis.tasks.TaskAwaitTimeoutException;
 import io.github.cloudinaryanalysis.tasks.TaskStatusResponse;
@@ -21,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  * <li>{@code GET /tasks/{id}}: the task's status now.</li>
  * <li>{@code GET /tasks/{id}?wait=30s}: wait up to 30 seconds for the task to end; 200 with the final status, or
- * 202 with the last status seen (and {@code Retry-After}) when it is still running.</li>
+ * 202 with the last status seen (and {@code Retry-After}) when it is still running. The wait holds no servlet
+ * thread: {@code awaitCompletionAsync} polls on the starter's shared scheduler and Spring MVC answers when the
+ * future completes.</li>
  * </ul>
  */
 @RestController
@@ -37,22 +41,34 @@ class TaskController {
 	}
 
 	@GetMapping("/tasks/{id}")
-	ResponseEntity<TaskStatusResponse> status(@PathVariable String id,
+	CompletableFuture<ResponseEntity<TaskStatusResponse>> status(@PathVariable String id,
 			@RequestParam(name = "wait", required = false) @Nullable String waitParameter) {
 		if (waitParameter == null) {
-			return ResponseEntity.ok(this.tasks.getStatus(id));
+			return CompletableFuture.completedFuture(ResponseEntity.ok(this.tasks.getStatus(id)));
 		}
 		Duration wait = parseWait(waitParameter);
 		if (wait.isNegative() || wait.isZero() || wait.compareTo(MAX_WAIT) > 0) {
 			throw new IllegalArgumentException("wait must be between 1ms and " + MAX_WAIT.toSeconds() + "s");
 		}
-		try {
-			return ResponseEntity.ok(this.tasks.awaitCompletion(id, wait));
+		return this.tasks.awaitCompletionAsync(id, wait)
+			.thenApply(ResponseEntity::ok)
+			.exceptionallyCompose((failure) -> stillRunning(id, failure));
+	}
+
+	/** A wait that ran out is an answer (202 with the last status), not an error; other failures stay failures. */
+	private CompletableFuture<ResponseEntity<TaskStatusResponse>> stillRunning(String id, Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (!(cause instanceof TaskAwaitTimeoutException timeout)) {
+			return CompletableFuture.failedFuture(cause);
 		}
-		catch (TaskAwaitTimeoutException ex) {
-			TaskStatusResponse last = (ex.getLastResponse() != null) ? ex.getLastResponse() : this.tasks.getStatus(id);
-			return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.RETRY_AFTER, "5").body(last);
+		TaskStatusResponse last = timeout.getLastResponse();
+		if (last == null) {
+			// Every poll failed transiently until the wait ran out: no status to report.
+			return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).build());
 		}
+		return CompletableFuture.completedFuture(
+				ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.RETRY_AFTER, "5").body(last));
 	}
 
 	private static Duration parseWait(String wait) {

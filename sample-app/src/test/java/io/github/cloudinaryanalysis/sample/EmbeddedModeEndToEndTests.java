@@ -98,6 +98,13 @@ class EmbeddedModeEndToEndTests {
 	}
 
 	@Test
+	void waitingForAnUnknownTaskIsA404ProblemDetail() {
+		ResponseEntity<String> waited = this.http.get("/tasks/no_such_task?wait=5s");
+		assertThat(waited.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(Http.json(waited).get("errorCode").asString()).isEqualTo("MA_00404");
+	}
+
+	@Test
 	void anUnreasonableWaitIsABadRequest() {
 		assertThat(this.http.get("/tasks/abc?wait=2h").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
