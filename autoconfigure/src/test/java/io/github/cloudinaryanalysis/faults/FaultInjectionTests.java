@@ -115,6 +115,38 @@ class FaultInjectionTests {
 	}
 
 	@Test
+	void anInterruptStopsARetryWaitAtOnceAndKeepsTheFlag() throws Exception {
+		this.server.otherwise(FaultServer.respond(503, "text/plain", "busy"));
+		fast().withPropertyValues("cloudinary.analysis.retry.initial-interval=20s",
+				"cloudinary.analysis.retry.max-interval=30s").run((context) -> {
+			TasksClient client = context.getBean(TasksClient.class);
+			java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+			java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
+			Thread caller = new Thread(() -> {
+				try {
+					client.getStatus(TASK);
+				}
+				catch (Throwable ex) {
+					thrown.set(ex);
+				}
+				flag.set(Thread.currentThread().isInterrupted());
+			});
+			caller.start();
+			while (this.server.requestCount() < 1) {
+				Thread.onSpinWait();
+			}
+			Thread.sleep(100);
+			caller.interrupt();
+			caller.join(2000);
+			assertThat(caller.isAlive()).as("still waiting after the interrupt").isFalse();
+			assertThat(thrown.get()).isInstanceOf(CloudinaryAnalysisException.ServerError.class);
+			assertThat(thrown.get().getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class);
+			assertThat(flag.get()).as("interrupt flag restored").isTrue();
+		});
+		assertThat(this.server.requestCount()).isEqualTo(1);
+	}
+
+	@Test
 	void moreFailuresThanRetriesRaisesTheLastOne() throws Exception {
 		this.server.otherwise(FaultServer.respond(500, "application/json",
 				"{\"error\":{\"category\":\"server_error\",\"code\":\"MA_500\",\"message\":\"down\"}}"));
