@@ -50,11 +50,11 @@ public class ClientActivity implements TasksClientListener, Ordered {
 
 	/**
 	 * Whether a failed call still proves that the API is reachable and accepted the credentials: a 400 or 404
-	 * (the API looked at the request) or a 429.
+	 * (the API looked at the request) or a 429. The health indicator judges its probes by the same rule.
 	 * @param failure the failure
 	 * @return whether it proves reachability and authentication
 	 */
-	static boolean provesReachabilityAndAuth(@Nullable RuntimeException failure) {
+	public static boolean provesReachabilityAndAuth(@Nullable RuntimeException failure) {
 		if (failure instanceof CloudinaryAnalysisException apiError) {
 			int status = apiError.getStatusCode().value();
 			return status == 400 || status == 404 || status == 429;

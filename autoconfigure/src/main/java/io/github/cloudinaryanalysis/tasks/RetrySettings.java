@@ -3,6 +3,9 @@ package io.github.cloudinaryanalysis.tasks;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
+import org.jspecify.annotations.Nullable;
+
 /**
  * How failed calls are retried: exponential backoff with jitter, bounded by a number of retries, a longest interval
  * and an overall deadline.
@@ -110,6 +113,36 @@ public record RetrySettings(boolean enabled, int maxRetries, Duration initialInt
 		double capped = Math.min(base, this.maxInterval.toNanos());
 		double jittered = capped * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1));
 		return Duration.ofNanos((long) Math.min(jittered, this.maxInterval.toNanos()));
+	}
+
+	/**
+	 * Decide whether a failure may be retried, and after how long: the API's own wait for a 429 that names one
+	 * (never longer than {@link #maxInterval()}), else the {@linkplain #backoff(int) backoff}. Shared by single calls
+	 * and by waits for a task, which add their own deadlines.
+	 * @param failure what the attempt threw
+	 * @param retry the retry number, starting at 1
+	 * @return the wait, or {@code null} to give up: retries disabled or used up, a failure that is never retried,
+	 * or a rate limit that asks for more than {@link #maxInterval()}
+	 */
+	@Nullable Duration waitBeforeRetry(RuntimeException failure, int retry) {
+		if (!this.enabled || RetryReason.of(failure) == null || retry > this.maxRetries) {
+			return null;
+		}
+		Duration asked = askedWait(failure);
+		if (asked == null) {
+			return backoff(retry);
+		}
+		return (asked.compareTo(this.maxInterval) > 0) ? null : asked;
+	}
+
+	/**
+	 * Return the wait a 429 asked for ({@code Retry-After} or the earliest reset).
+	 * @param failure what the attempt threw
+	 * @return the wait, or {@code null} when the failure is not a 429 naming one
+	 */
+	static @Nullable Duration askedWait(RuntimeException failure) {
+		return (failure instanceof CloudinaryAnalysisException.TooManyRequests rateLimited)
+				? rateLimited.getRetryAfter().orElse(null) : null;
 	}
 
 	private static void requirePositive(Duration duration, String name) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,18 +44,9 @@ final class RetryingCaller {
 	 */
 	static @Nullable Duration waitBeforeRetry(RetrySettings settings, RuntimeException failure, int retry,
 			long startNanos) {
-		RetryReason reason = RetryReason.of(failure);
-		if (!settings.enabled() || reason == null || retry > settings.maxRetries()) {
+		Duration wait = settings.waitBeforeRetry(failure, retry);
+		if (wait == null) {
 			return null;
-		}
-		Duration wait = settings.backoff(retry);
-		if (failure instanceof CloudinaryAnalysisException.TooManyRequests rateLimited
-				&& rateLimited.getRetryAfter().isPresent()) {
-			Duration asked = rateLimited.getRetryAfter().get();
-			if (asked.compareTo(settings.maxInterval()) > 0) {
-				return null;
-			}
-			wait = asked;
 		}
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
 		if (elapsed.plus(wait).compareTo(settings.maxElapsedTime()) > 0) {

@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -222,20 +221,18 @@ public final class TaskAwaiter {
 		private @Nullable Duration retryDelay(RuntimeException failure) {
 			RetrySettings retry = TaskAwaiter.this.retry;
 			this.consecutiveFailures++;
-			if (!retry.enabled() || RetryReason.of(failure) == null || this.consecutiveFailures > retry.maxRetries()) {
+			Duration wait = retry.waitBeforeRetry(failure, this.consecutiveFailures);
+			if (wait == null) {
 				return null;
 			}
-			Duration interval = TaskAwaiter.this.polling.intervalAfter(this.polls);
-			if (failure instanceof CloudinaryAnalysisException.TooManyRequests rateLimited
-					&& rateLimited.getRetryAfter().isPresent()) {
-				Duration asked = rateLimited.getRetryAfter().get();
-				if (asked.compareTo(retry.maxInterval()) > 0 || System.nanoTime() + asked.toNanos() > this.deadlineNanos) {
+			if (RetrySettings.askedWait(failure) != null) {
+				if (System.nanoTime() + wait.toNanos() > this.deadlineNanos) {
 					return null;
 				}
 				// The API's wait pushes the next poll out; it never stacks an extra request.
-				return max(asked, interval);
+				return max(wait, TaskAwaiter.this.polling.intervalAfter(this.polls));
 			}
-			return max(retry.backoff(this.consecutiveFailures), TaskAwaiter.this.polling.initialInterval());
+			return max(wait, TaskAwaiter.this.polling.initialInterval());
 		}
 
 		private void scheduleWithinDeadline(Duration delay) {

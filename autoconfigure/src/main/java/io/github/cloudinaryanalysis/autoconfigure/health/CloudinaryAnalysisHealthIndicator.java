@@ -164,12 +164,10 @@ public class CloudinaryAnalysisHealthIndicator implements HealthIndicator, Dispo
 
 	private Health fromApiAnswer(CloudinaryAnalysisException ex) {
 		int status = ex.getStatusCode().value();
-		if (status == 404 || status == 400) {
-			return withDetails(Health.up()).withDetail("source", "probe").build();
-		}
-		if (status == 429) {
-			Health.Builder builder = withDetails(Health.up()).withDetail("source", "probe").withDetail("rateLimited", true);
+		if (ClientActivity.provesReachabilityAndAuth(ex)) {
+			Health.Builder builder = withDetails(Health.up()).withDetail("source", "probe");
 			if (ex instanceof CloudinaryAnalysisException.TooManyRequests rateLimited) {
+				builder.withDetail("rateLimited", true);
 				rateLimited.getRetryAfter().ifPresent((wait) -> builder.withDetail("retryAfterSeconds", wait.toSeconds()));
 			}
 			return builder.build();
