@@ -1,7 +1,13 @@
 package io.github.cloudinaryanalysis.autoconfigure;
 
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.http.BoundedJdkClientHttpRequestFactory;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -11,68 +17,102 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Which request factory the Analysis API client uses: its own fast JDK-based one unless the application chose one,
- * and never a change to the application's other clients.
+ * and never a change to the application's other clients. The factory is told by the class of the response it
+ * creates, seen by an interceptor of the client's own {@link CloudinaryAnalysisRestClientCustomizer}: no look into
+ * private fields.
  */
 class RequestFactoryChoiceTests {
 
-	private final ApplicationContextRunner runner = AnalysisContexts.against("http://127.0.0.1:9/v2/analysis");
+	private static final String SPRING_JDK_RESPONSE = "org.springframework.http.client.JdkClientHttpResponse";
+
+	private static final String SPRING_SIMPLE_RESPONSE = "org.springframework.http.client.SimpleClientHttpResponse";
+
+	@StartStop
+	final MockWebServer server = new MockWebServer();
 
 	@Test
 	void byDefaultTheClientUsesItsBoundedJdkFactoryAndTheApplicationKeepsBoots() {
-		this.runner.run((context) -> {
-			assertThat(factoryOf(context.getBean(TasksClient.class))).isInstanceOf(BoundedJdkClientHttpRequestFactory.class);
+		runner().run((context) -> {
+			assertThat(responseClassOf(context.getBean(TasksClient.class), context.getBean(ResponseClass.class)))
+				.satisfies((type) -> assertThat(type.getEnclosingClass()).isEqualTo(BoundedJdkClientHttpRequestFactory.class));
 			assertThat(context.getBean(ClientHttpRequestFactory.class)).isInstanceOf(JdkClientHttpRequestFactory.class);
 		});
 	}
 
 	@Test
-	void theDefaultFactoryKeepsTheConfiguredReadTimeoutAndBoundsTheBody() {
-		this.runner.withPropertyValues("cloudinary.analysis.read-timeout=7s", "cloudinary.analysis.max-response-size=2KB")
-			.run((context) -> {
-				BoundedJdkClientHttpRequestFactory factory = (BoundedJdkClientHttpRequestFactory) factoryOf(
-						context.getBean(TasksClient.class));
-				assertThat(factory.readTimeout()).hasSeconds(7);
-				assertThat(factory.maxBodyBytes()).isEqualTo(2049);
-				assertThat(factory.httpClient().followRedirects()).isEqualTo(java.net.http.HttpClient.Redirect.NEVER);
-			});
+	void theDefaultFactoryBoundsTheBodyByMaxResponseSize() {
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"data\":{\"task_id\":\"t1\",\"status\":\"pending\"},\"x\":\"" + "y".repeat(3000) + "\"}")
+			.build());
+		runner().withPropertyValues("cloudinary.analysis.max-response-size=2KB").run((context) -> {
+			CloudinaryAnalysisException ex = catchThrowableOfType(CloudinaryAnalysisException.class,
+					() -> context.getBean(TasksClient.class).getStatus("t1"));
+			assertThat(ex).isNotNull().hasMessageContaining("larger than 2048 bytes");
+		});
+		// Read timeouts and unfollowed redirects of the default factory are proven in FaultInjectionTests and
+		// FaultsOnBootsFactoriesTests.
 	}
 
 	@Test
 	void theFactoryPropertyIsHonoured() {
-		this.runner.withPropertyValues("spring.http.clients.imperative.factory=simple")
-			.run((context) -> assertThat(factoryOf(context.getBean(TasksClient.class)))
-				.isInstanceOf(SimpleClientHttpRequestFactory.class));
-		this.runner.withPropertyValues("spring.http.clients.imperative.factory=jdk")
-			.run((context) -> assertThat(factoryOf(context.getBean(TasksClient.class)))
-				.isInstanceOf(JdkClientHttpRequestFactory.class));
+		runner().withPropertyValues("spring.http.clients.imperative.factory=simple")
+			.run((context) -> assertThat(responseClassOf(context.getBean(TasksClient.class),
+					context.getBean(ResponseClass.class)).getName()).isEqualTo(SPRING_SIMPLE_RESPONSE));
+		runner().withPropertyValues("spring.http.clients.imperative.factory=jdk")
+			.run((context) -> assertThat(responseClassOf(context.getBean(TasksClient.class),
+					context.getBean(ResponseClass.class)).getName()).isEqualTo(SPRING_JDK_RESPONSE));
 	}
 
 	@Test
 	void anApplicationBuilderBeanIsHonoured() {
-		this.runner.withUserConfiguration(UserBuilder.class)
-			.run((context) -> assertThat(factoryOf(context.getBean(TasksClient.class)))
-				.isInstanceOf(SimpleClientHttpRequestFactory.class));
+		runner().withUserConfiguration(UserBuilder.class)
+			.run((context) -> assertThat(responseClassOf(context.getBean(TasksClient.class),
+					context.getBean(ResponseClass.class)).getName()).isEqualTo(SPRING_SIMPLE_RESPONSE));
 	}
 
 	@Test
 	void anApplicationBuilderCustomizerIsHonoured() {
-		this.runner.withUserConfiguration(UserCustomizer.class)
-			.run((context) -> assertThat(factoryOf(context.getBean(TasksClient.class)))
-				.isInstanceOf(JdkClientHttpRequestFactory.class));
+		runner().withUserConfiguration(UserCustomizer.class)
+			.run((context) -> assertThat(responseClassOf(context.getBean(TasksClient.class),
+					context.getBean(ResponseClass.class)).getName()).isEqualTo(SPRING_JDK_RESPONSE));
 	}
 
-	static ClientHttpRequestFactory factoryOf(TasksClient client) {
-		Object restClient = ReflectionTestUtils.getField(client, "restClient");
-		Object perCall = ReflectionTestUtils.getField(restClient, "clientRequestFactory");
-		return (ClientHttpRequestFactory) ReflectionTestUtils.getField(perCall, "defaultFactory");
+	private ApplicationContextRunner runner() {
+		ResponseClass seen = new ResponseClass();
+		return AnalysisContexts.against(this.server)
+			.withBean(ResponseClass.class, () -> seen)
+			.withBean(CloudinaryAnalysisRestClientCustomizer.class, () -> (builder) -> builder
+				.requestInterceptor((request, body, execution) -> {
+					ClientHttpResponse response = execution.execute(request, body);
+					seen.set(response.getClass());
+					return response;
+				}));
+	}
+
+	/** Make one call (a 404) and return the class of the response the factory created for it. */
+	private Class<?> responseClassOf(TasksClient client, ResponseClass seen) {
+		this.server.enqueue(new MockResponse.Builder().code(404)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"error\":{\"category\":\"user_error\",\"code\":\"MA_404\",\"message\":\"no task\"}}")
+			.build());
+		assertThat(catchThrowableOfType(CloudinaryAnalysisException.NotFound.class, () -> client.getStatus("t1")))
+			.isNotNull();
+		assertThat(seen.get()).as("response seen by the interceptor").isNotNull();
+		return seen.get();
+	}
+
+	/** The class of the last response the client's factory created. */
+	static final class ResponseClass extends AtomicReference<Class<?>> {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

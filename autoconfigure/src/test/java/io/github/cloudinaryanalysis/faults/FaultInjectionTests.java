@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
+import io.github.cloudinaryanalysis.tasks.RetryReason;
 import io.github.cloudinaryanalysis.tasks.TaskStatus;
+import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,10 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Bad input, hostile and broken servers, over real loopback sockets. Each test proves the outcome, the number of
- * requests the server saw, and that no connection or thread is left behind.
+ * requests the server saw, and that no connection or thread is left behind. Request counts are exact even with
+ * retries on: the raw server never closes a kept-alive connection, so the JDK client never re-sends on its own.
  */
 class FaultInjectionTests {
 
@@ -56,10 +62,14 @@ class FaultInjectionTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
+		List<RetryReason> retries = new CopyOnWriteArrayList<>();
 		AnalysisContexts.against("http://127.0.0.1:" + closedPort + "/v2/analysis")
 			.withPropertyValues("cloudinary.analysis.retry.initial-interval=10ms", "cloudinary.analysis.retry.max-retries=2")
+			.withBean(TasksClientListener.class, () -> retriesInto(retries))
 			.run((context) -> assertThatExceptionOfType(ResourceAccessException.class)
 				.isThrownBy(() -> context.getBean(TasksClient.class).getStatus(TASK)));
+		assertThat(retries).as("3 attempts: the first and 2 retries").containsExactly(RetryReason.CONNECT_FAILURE,
+				RetryReason.CONNECT_FAILURE);
 	}
 
 	@Test
@@ -117,8 +127,11 @@ class FaultInjectionTests {
 	@Test
 	void anInterruptStopsARetryWaitAtOnceAndKeepsTheFlag() throws Exception {
 		this.server.otherwise(FaultServer.respond(503, "text/plain", "busy"));
-		fast().withPropertyValues("cloudinary.analysis.retry.initial-interval=20s",
-				"cloudinary.analysis.retry.max-interval=30s").run((context) -> {
+		List<RetryReason> retries = new CopyOnWriteArrayList<>();
+		fast().withPropertyValues("cloudinary.analysis.retry.initial-interval=60s",
+				"cloudinary.analysis.retry.max-interval=90s", "cloudinary.analysis.retry.max-elapsed-time=5m")
+			.withBean(TasksClientListener.class, () -> retriesInto(retries))
+			.run((context) -> {
 			TasksClient client = context.getBean(TasksClient.class);
 			java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
 			java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
@@ -132,12 +145,12 @@ class FaultInjectionTests {
 				flag.set(Thread.currentThread().isInterrupted());
 			});
 			caller.start();
-			while (this.server.requestCount() < 1) {
-				Thread.onSpinWait();
-			}
-			Thread.sleep(100);
+			// The 503 came back and the client decided to wait 45-75 s before retrying: interrupt that wait (if the
+			// interrupt comes just before the sleep starts, the sleep ends at once all the same).
+			await().atMost(Duration.ofSeconds(30)).until(() -> !retries.isEmpty());
 			caller.interrupt();
-			caller.join(2000);
+			// Generous, and still far shorter than the wait it interrupts.
+			caller.join(Duration.ofSeconds(20).toMillis());
 			assertThat(caller.isAlive()).as("still waiting after the interrupt").isFalse();
 			assertThat(thrown.get()).isInstanceOf(CloudinaryAnalysisException.ServerError.class);
 			assertThat(thrown.get().getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class);
@@ -290,6 +303,17 @@ class FaultInjectionTests {
 			return type.cast(ex);
 		}
 		throw new AssertionError("Expected " + type.getSimpleName());
+	}
+
+	private static TasksClientListener retriesInto(List<RetryReason> retries) {
+		return new TasksClientListener() {
+
+			@Override
+			public void onRetry(RetryReason reason, int retry, Duration wait) {
+				retries.add(reason);
+			}
+
+		};
 	}
 
 	private static String rateLimitBody(Instant reset) {

@@ -2,7 +2,6 @@ package io.github.cloudinaryanalysis.tasks;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,17 +12,32 @@ class SettingsTests {
 	private final RetrySettings retry = RetrySettings.defaults().withBackoff(Duration.ofMillis(100), 2.0,
 			Duration.ofMillis(1000));
 
-	@RepeatedTest(20)
+	@Test
 	void backoffGrowsExponentiallyWithJitterOfAQuarter() {
-		assertThat(this.retry.backoff(1).toMillis()).isBetween(75L, 125L);
-		assertThat(this.retry.backoff(2).toMillis()).isBetween(150L, 250L);
-		assertThat(this.retry.backoff(3).toMillis()).isBetween(300L, 500L);
+		// 2,000 draws per retry: every one inside base ± 25%, and spread over that band, so that a backoff without
+		// jitter (every draw equal) fails. The chance that 2,000 uniform draws all miss the outer fifth of one side
+		// is 0.9^2000, about 1e-92.
+		long[] bases = { 100, 200, 400 };
+		for (int retry = 1; retry <= bases.length; retry++) {
+			long base = bases[retry - 1];
+			java.util.LongSummaryStatistics waits = new java.util.LongSummaryStatistics();
+			for (int draw = 0; draw < 2000; draw++) {
+				waits.accept(this.retry.backoff(retry).toNanos());
+			}
+			long baseNanos = Duration.ofMillis(base).toNanos();
+			assertThat(waits.getMin()).as("shortest wait before retry %d", retry)
+				.isBetween(baseNanos * 75 / 100, baseNanos * 80 / 100);
+			assertThat(waits.getMax()).as("longest wait before retry %d", retry)
+				.isBetween(baseNanos * 120 / 100, baseNanos * 125 / 100);
+		}
 	}
 
-	@RepeatedTest(20)
+	@Test
 	void backoffNeverExceedsTheMaximumInterval() {
-		assertThat(this.retry.backoff(30)).isLessThanOrEqualTo(Duration.ofMillis(1000))
-			.isGreaterThanOrEqualTo(Duration.ofMillis(750));
+		for (int draw = 0; draw < 2000; draw++) {
+			assertThat(this.retry.backoff(30)).isLessThanOrEqualTo(Duration.ofMillis(1000))
+				.isGreaterThanOrEqualTo(Duration.ofMillis(750));
+		}
 	}
 
 	@Test

@@ -31,7 +31,6 @@ class LifecycleTests {
 			assertThat(fake.baseUrl()).isEqualTo("http://127.0.0.1:" + fake.port() + "/v2/analysis");
 			assertThat(fake.cloudinaryUrl()).isEqualTo("cloudinary://fake-api-key:fake-api-secret@demo");
 			assertThat(fake.isRunning()).isTrue();
-			assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
 		}
 	}
 
@@ -78,9 +77,11 @@ class LifecycleTests {
 		int port = fake.port();
 		HttpTestClient http = new HttpTestClient(fake);
 		assertThat(http.getTask("x").statusCode()).isEqualTo(404);
+		// Generous on purpose: a close that waited for the JDK server's default grace period or for idle
+		// keep-alive connections would take minutes; this only has to tell that apart from a prompt close.
 		long start = System.nanoTime();
 		fake.close();
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
 		assertThat(fake.isRunning()).isFalse();
 		fake.close(); // idempotent
 
