@@ -1,39 +1,62 @@
 package io.github.cloudinaryanalysis.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.cloudinaryanalysis.tasks.PollingSettings;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
 
 /**
  * Turns the bound properties into the client's settings, reporting a bad value as a startup failure that names
- * the property.
+ * the property as a user writes it ({@code cloudinary.analysis.retry.max-retries must not be negative}), with that
+ * property as the one at fault. The settings records check the same rules for programmatic use, in Java names.
  */
 final class SettingsMapper {
 
-	private static final String PREFIX = CloudinaryAnalysisProperties.CONFIG_PREFIX;
+	private static final String RETRY = CloudinaryAnalysisProperties.CONFIG_PREFIX + ".retry.";
+
+	private static final String POLLING = CloudinaryAnalysisProperties.CONFIG_PREFIX + ".polling.";
 
 	private SettingsMapper() {
 	}
 
 	static RetrySettings retry(CloudinaryAnalysisProperties.Retry retry) {
-		try {
-			return new RetrySettings(retry.isEnabled(), retry.getMaxRetries(), retry.getInitialInterval(),
-					retry.getMultiplier(), retry.getMaxInterval(), retry.getMaxElapsedTime());
+		if (retry.getMaxRetries() < 0) {
+			throw invalid(RETRY + "max-retries", "must not be negative, but was " + retry.getMaxRetries());
 		}
-		catch (IllegalArgumentException ex) {
-			throw new CloudinaryAnalysisConfigurationException(PREFIX + ".retry", "invalid retry settings: "
-					+ ex.getMessage(), ex);
-		}
+		requirePositive(RETRY + "initial-interval", retry.getInitialInterval());
+		requireAtLeastOne(RETRY + "multiplier", retry.getMultiplier());
+		requirePositive(RETRY + "max-interval", retry.getMaxInterval());
+		requirePositive(RETRY + "max-elapsed-time", retry.getMaxElapsedTime());
+		return new RetrySettings(retry.isEnabled(), retry.getMaxRetries(), retry.getInitialInterval(),
+				retry.getMultiplier(), retry.getMaxInterval(), retry.getMaxElapsedTime());
 	}
 
 	static PollingSettings polling(CloudinaryAnalysisProperties.Polling polling) {
-		try {
-			return new PollingSettings(polling.getInitialInterval(), polling.getMultiplier(), polling.getMaxInterval(),
-					polling.getTimeout());
+		requirePositive(POLLING + "initial-interval", polling.getInitialInterval());
+		requireAtLeastOne(POLLING + "multiplier", polling.getMultiplier());
+		if (polling.getMaxInterval().compareTo(polling.getInitialInterval()) < 0) {
+			throw invalid(POLLING + "max-interval", "must not be shorter than " + POLLING + "initial-interval ("
+					+ polling.getInitialInterval() + "), but was " + polling.getMaxInterval());
 		}
-		catch (IllegalArgumentException ex) {
-			throw new CloudinaryAnalysisConfigurationException(PREFIX + ".polling", "invalid polling settings: "
-					+ ex.getMessage(), ex);
+		requirePositive(POLLING + "timeout", polling.getTimeout());
+		return new PollingSettings(polling.getInitialInterval(), polling.getMultiplier(), polling.getMaxInterval(),
+				polling.getTimeout());
+	}
+
+	private static void requirePositive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw invalid(property, "must be positive, but was " + value);
 		}
+	}
+
+	private static void requireAtLeastOne(String property, double value) {
+		if (!(value >= 1.0) || Double.isInfinite(value)) {
+			throw invalid(property, "must be at least 1, but was " + value);
+		}
+	}
+
+	private static CloudinaryAnalysisConfigurationException invalid(String property, String rule) {
+		return new CloudinaryAnalysisConfigurationException(property, property + " " + rule);
 	}
 
 }

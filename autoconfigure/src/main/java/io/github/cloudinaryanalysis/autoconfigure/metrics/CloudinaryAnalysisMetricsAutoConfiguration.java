@@ -13,7 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers the client's own meters ({@link CloudinaryAnalysisMetrics}) when Micrometer is present.
+ * Registers the client's own meters ({@link CloudinaryAnalysisMetrics}) when Micrometer is present, and the
+ * descriptions of the observation's meters ({@link CloudinaryAnalysisMeterDescriptions}).
  * {@code cloudinary.analysis.metrics.enabled=false} switches them off, together with the call observation.
  */
 @AutoConfiguration(after = CloudinaryAnalysisAutoConfiguration.class,
@@ -29,6 +30,12 @@ public final class CloudinaryAnalysisMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CloudinaryAnalysisMetrics cloudinaryAnalysisMetrics(MeterRegistry registry, ClientActivity activity) {
 		return new CloudinaryAnalysisMetrics(registry, activity);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudinaryAnalysisMeterDescriptions cloudinaryAnalysisMeterDescriptions() {
+		return new CloudinaryAnalysisMeterDescriptions();
 	}
 
 }

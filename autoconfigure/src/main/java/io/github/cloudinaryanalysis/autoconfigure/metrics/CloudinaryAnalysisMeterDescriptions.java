@@ -1,0 +1,33 @@
+package io.github.cloudinaryanalysis.autoconfigure.metrics;
+
+import java.util.Map;
+
+import io.github.cloudinaryanalysis.tasks.DefaultTaskStatusObservationConvention;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
+
+/**
+ * Gives the meters of the {@code getStatus} observation a description. Micrometer's observation handler creates
+ * them (the {@value DefaultTaskStatusObservationConvention#NAME} timer and its {@code .active} long-task timer)
+ * without one, which leaves an empty {@code # HELP} line in Prometheus. Only these two names are touched, and a
+ * description set elsewhere is kept.
+ */
+public final class CloudinaryAnalysisMeterDescriptions implements MeterFilter {
+
+	private static final Map<String, String> DESCRIPTIONS = Map.of(DefaultTaskStatusObservationConvention.NAME,
+			"Cloudinary Analysis API getStatus calls, retries included",
+			DefaultTaskStatusObservationConvention.NAME + ".active",
+			"Cloudinary Analysis API getStatus calls in progress, retries included");
+
+	@Override
+	public Meter.Id map(Meter.Id id) {
+		String description = DESCRIPTIONS.get(id.getName());
+		if (description == null || id.getDescription() != null) {
+			return id;
+		}
+		return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description,
+				id.getType());
+	}
+
+}
