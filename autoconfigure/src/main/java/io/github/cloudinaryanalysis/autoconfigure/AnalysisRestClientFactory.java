@@ -10,6 +10,7 @@ import io.github.cloudinaryanalysis.http.AnalysisRestClient;
 import io.github.cloudinaryanalysis.http.BoundedJdkClientHttpRequestFactory;
 import io.github.cloudinaryanalysis.http.CloudinaryAuthentication;
 import io.github.cloudinaryanalysis.http.PerCallReadTimeoutRequestFactory;
+import io.github.cloudinaryanalysis.http.SecretRedactor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -110,6 +111,14 @@ final class AnalysisRestClientFactory {
 		AnalysisRestClient.configure(builder, baseUrl, authentication);
 		clientCustomizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/** Masks the configured secret (and its Basic token) in anything the client derives from an answer. */
+	SecretRedactor redactor() {
+		String apiKey = this.connectionDetails.apiKey();
+		String apiSecret = this.connectionDetails.apiSecret();
+		return (StringUtils.hasText(apiKey) && StringUtils.hasText(apiSecret))
+				? SecretRedactor.forBasicCredentials(apiKey, apiSecret) : SecretRedactor.TOKENS_ONLY;
 	}
 
 	private CloudinaryAuthentication authentication() {
