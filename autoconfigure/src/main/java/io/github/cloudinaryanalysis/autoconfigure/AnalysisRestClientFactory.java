@@ -159,7 +159,7 @@ final class AnalysisRestClientFactory {
 	}
 
 	private static ClientHttpRequestFactory bounded(ClientHttpRequestFactory factory, Duration readTimeout) {
-		return new BodyDeadlineRequestFactory(factory, readTimeout, BodyAborts.forFactory(factory));
+		return new BodyDeadlineRequestFactory(factory, readTimeout);
 	}
 
 	/** One byte more than the client reads, so that the client itself still sees (and reports) an oversized body. */

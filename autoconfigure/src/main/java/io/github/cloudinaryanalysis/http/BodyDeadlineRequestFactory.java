@@ -28,7 +28,7 @@ import org.springframework.http.client.ClientHttpResponse;
  * headers ({@code jdk}), and closing a response drains the rest of its body first, which for an endless body never
  * ends. Here the read timeout runs from the moment the request is sent; when it passes, a watchdog aborts the body
  * (a blocked read then fails, as a {@link SocketTimeoutException}), and a body that is closed before its end is
- * aborted the same way. The watchdog is one daemon thread shared by all clients, started on the first answer and
+ * aborted the same way, by the underlying client's own abort (see {@link ConnectionAborts}). The watchdog is one daemon thread shared by all clients, started on the first answer and
  * ended after a second without work, so no thread outlives the calls.
  */
 public final class BodyDeadlineRequestFactory implements ClientHttpRequestFactory {
@@ -39,18 +39,14 @@ public final class BodyDeadlineRequestFactory implements ClientHttpRequestFactor
 
 	private final Duration readTimeout;
 
-	private final BodyAbort abort;
-
 	/**
 	 * Wrap a request factory.
 	 * @param delegate the factory that sends the requests
 	 * @param readTimeout the longest a whole answer may take, from sending the request to the end of the body
-	 * @param abort how to give up an answer's connection without draining its body
 	 */
-	public BodyDeadlineRequestFactory(ClientHttpRequestFactory delegate, Duration readTimeout, BodyAbort abort) {
+	public BodyDeadlineRequestFactory(ClientHttpRequestFactory delegate, Duration readTimeout) {
 		this.delegate = delegate;
 		this.readTimeout = readTimeout;
-		this.abort = abort;
 	}
 
 	private static ScheduledThreadPoolExecutor watchdog() {
@@ -68,26 +64,6 @@ public final class BodyDeadlineRequestFactory implements ClientHttpRequestFactor
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
 		return new DeadlineRequest(this.delegate.createRequest(uri, httpMethod));
-	}
-
-	/**
-	 * Gives up an answer's connection without draining its body. The default closes the body stream, which aborts
-	 * the exchange for the JDK, Jetty, Reactor Netty and {@code HttpURLConnection} clients.
-	 */
-	@FunctionalInterface
-	public interface BodyAbort {
-
-		/** Closes the body stream only: never {@link ClientHttpResponse#close()}, which drains. */
-		BodyAbort CLOSE_BODY_STREAM = (request, response) -> response.getBody().close();
-
-		/**
-		 * Abort an answer.
-		 * @param request the request as the delegate factory created it
-		 * @param response the response as the delegate factory returned it
-		 * @throws IOException when aborting fails; the connection is given up either way
-		 */
-		void abort(ClientHttpRequest request, ClientHttpResponse response) throws IOException;
-
 	}
 
 	private final class DeadlineRequest implements ClientHttpRequest {
@@ -167,12 +143,7 @@ public final class BodyDeadlineRequestFactory implements ClientHttpRequestFactor
 		private void abort() {
 			cancelWatchdog();
 			if (this.aborted.compareAndSet(false, true)) {
-				try {
-					BodyDeadlineRequestFactory.this.abort.abort(this.request, this.response);
-				}
-				catch (IOException | RuntimeException ex) {
-					// Aborting a broken exchange may fail; the connection is given up either way.
-				}
+				ConnectionAborts.abort(this.request, this.response);
 			}
 		}
 
@@ -249,6 +220,10 @@ public final class BodyDeadlineRequestFactory implements ClientHttpRequestFactor
 						throw timeout();
 					}
 					throw ex;
+				}
+				if (read == -1 && (DeadlineResponse.this.timedOut || DeadlineResponse.this.aborted.get())) {
+					// Some clients (Reactor Netty) end an aborted body as if it were complete.
+					throw DeadlineResponse.this.timedOut ? timeout() : new IOException("answer given up");
 				}
 				if (read == -1) {
 					DeadlineResponse.this.ended = true;

@@ -19,10 +19,15 @@ class ConfigurationMessageSecretsTests {
 			assertThat(context).hasFailed();
 			Throwable failure = context.getStartupFailure();
 			StringBuilder messages = new StringBuilder();
+			String property = null;
 			for (Throwable t = failure; t != null; t = t.getCause()) {
 				messages.append(t.getMessage()).append('\n');
+				if (t instanceof CloudinaryAnalysisConfigurationException configuration) {
+					property = configuration.getProperty();
+				}
 			}
-			assertThat(messages.toString()).contains("cloudinary.analysis.base-url")
+			assertThat(property).isEqualTo("cloudinary.analysis.base-url");
+			assertThat(messages.toString()).contains("base URL")
 				.doesNotContain("Typo-Secret-123")
 				.doesNotContain("key:");
 		});

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
+import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
 import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
 import io.github.cloudinaryanalysis.tasks.TaskStatus;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
@@ -61,12 +62,27 @@ class EveryRequestFactoryBoundsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "jdk", "http-components", "jetty", "reactor", "simple" })
 	void aTricklingBodyEndsTheCallAndItsConnection(String factory) throws Exception {
-		assertBounded(factory, trickle(), RuntimeException.class);
+		// With "simple", HttpURLConnection hands a closed body of known length (at most http.KeepAlive.remainingData,
+		// 512 KB by default) to the JDK's own keep-alive cleaner thread, which reads the rest before it closes the
+		// connection: the call ends in time, the connection is not ours to close any more (README "Timeouts").
+		assertBounded(factory, trickle(), CloudinaryAnalysisUnavailableException.class, !factory.equals("simple"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jdk", "http-components", "jetty", "reactor", "simple" })
+	void aTricklingChunkedBodyEndsTheCallAndItsConnection(String factory) throws Exception {
+		assertBounded(factory, chunkedTrickle(), CloudinaryAnalysisUnavailableException.class, true);
 	}
 
 	private void assertBounded(String factory, FaultServer.Behaviour fault, Class<? extends Throwable> expected)
 			throws Exception {
-		this.server.then(FaultServer.respond(200, "application/json", OK_BODY)).then(fault);
+		assertBounded(factory, fault, expected, true);
+	}
+
+	private void assertBounded(String factory, FaultServer.Behaviour fault, Class<? extends Throwable> expected,
+			boolean connectionClosedByClient) throws Exception {
+		// The healthy answer closes its connection, so that only the faulty answer's connection is counted.
+		this.server.then(FaultServer.respond(200, "application/json", OK_BODY, "Connection: close\r\n")).then(fault);
 		runner(factory).run((context) -> {
 			TasksClient client = context.getBean(TasksClient.class);
 			// A first, healthy call warms the factory up, so that only the faulty answer is timed.
@@ -77,8 +93,10 @@ class EveryRequestFactoryBoundsTests {
 			assertThat(failure).as(factory).isInstanceOf(expected);
 			assertThat(elapsed).as("%s: time to end the call", factory).isLessThan(BOUND);
 		});
-		assertThat(this.server.openConnectionsAfter(Duration.ofSeconds(10))).as("%s: connections left open", factory)
-			.isZero();
+		if (connectionClosedByClient) {
+			assertThat(this.server.openConnectionsAfter(Duration.ofSeconds(10))).as("%s: connections left open", factory)
+				.isZero();
+		}
 	}
 
 	private ApplicationContextRunner runner(String factory) {
@@ -86,6 +104,26 @@ class EveryRequestFactoryBoundsTests {
 			.withPropertyValues("spring.http.clients.imperative.factory=" + factory,
 					"cloudinary.analysis.read-timeout=" + READ_TIMEOUT.toMillis() + "ms",
 					"cloudinary.analysis.retry.enabled=false");
+	}
+
+	/** A chunked body of one-byte chunks, one every 200 ms. */
+	private static FaultServer.Behaviour chunkedTrickle() {
+		return (socket, out) -> {
+			out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\n"
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			try {
+				for (int i = 0; i < 150; i++) {
+					TimeUnit.MILLISECONDS.sleep(200);
+					out.write("1\r\n \r\n".getBytes(StandardCharsets.ISO_8859_1));
+					out.flush();
+				}
+			}
+			catch (SocketException clientStopped) {
+				return false;
+			}
+			return false;
+		};
 	}
 
 	/** A body of 4096 bytes sent one byte every 200 ms: no single read ever waits for the read timeout. */
