@@ -21,12 +21,12 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Bounds the whole answer, body included, by the read timeout, whichever request factory sends it, and gives up an
+ * Bounds the body of an answer by the read timeout, whichever request factory sends it, and gives up an
  * answer that is not read to its end by aborting its connection rather than draining it.
  * <p>
  * Request factories bound a single read at most ({@code simple}, {@code http-components}) or only the wait for the
  * headers ({@code jdk}), and closing a response drains the rest of its body first, which for an endless body never
- * ends. Here the read timeout runs from the moment the request is sent; when it passes, a watchdog aborts the body
+ * ends. Here the read timeout runs again from the moment the headers arrive; when it passes, a watchdog aborts the body
  * (a blocked read then fails, as a {@link SocketTimeoutException}), and a body that is closed before its end is
  * aborted the same way, by the underlying client's own abort (see {@link ConnectionAborts}). The watchdog is one daemon thread shared by all clients, started on the first answer and
  * ended after a second without work, so no thread outlives the calls.
@@ -42,7 +42,7 @@ public final class BodyDeadlineRequestFactory implements ClientHttpRequestFactor
 	/**
 	 * Wrap a request factory.
 	 * @param delegate the factory that sends the requests
-	 * @param readTimeout the longest a whole answer may take, from sending the request to the end of the body
+	 * @param readTimeout the longest a body may take, from the headers to its end
 	 */
 	public BodyDeadlineRequestFactory(ClientHttpRequestFactory delegate, Duration readTimeout) {
 		this.delegate = delegate;
@@ -76,8 +76,10 @@ public final class BodyDeadlineRequestFactory implements ClientHttpRequestFactor
 
 		@Override
 		public ClientHttpResponse execute() throws IOException {
+			ClientHttpResponse response = this.request.execute();
+			// The factory's own read timeout bounds the wait for the headers; from them on, this deadline bounds the body.
 			long deadline = System.nanoTime() + BodyDeadlineRequestFactory.this.readTimeout.toNanos();
-			return new DeadlineResponse(this.request, this.request.execute(), deadline);
+			return new DeadlineResponse(this.request, response, deadline);
 		}
 
 		@Override

@@ -39,12 +39,9 @@ final class ConnectionAborts {
 				invoke(field(request, "httpRequest"), "cancel");
 			}
 			else if (responseType.equals(SPRING + "JettyClientHttpResponse")) {
-				Object jettyResponse = field(response, "response");
-				if (jettyResponse != null) {
-					jettyResponse.getClass()
-						.getMethod("abort", Throwable.class)
-						.invoke(jettyResponse, new IOException("answer given up"));
-				}
+				// Response.abort(Throwable), and the request's too: either may be the one Jetty still listens to
+				abortJetty(field(response, "response"));
+				abortJetty(field(request, "request"));
 			}
 			else if (responseType.equals(SPRING + "SimpleClientHttpResponse")
 					&& field(response, "connection") instanceof HttpURLConnection connection) {
@@ -59,6 +56,12 @@ final class ConnectionAborts {
 		}
 		catch (IOException | RuntimeException ex) {
 			// Closing a broken or aborted stream may fail; the connection is given up either way.
+		}
+	}
+
+	private static void abortJetty(@Nullable Object exchangePart) throws ReflectiveOperationException {
+		if (exchangePart != null) {
+			exchangePart.getClass().getMethod("abort", Throwable.class).invoke(exchangePart, new IOException("answer given up"));
 		}
 	}
 
