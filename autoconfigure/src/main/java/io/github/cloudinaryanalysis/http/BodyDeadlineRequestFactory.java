@@ -27,9 +27,10 @@ import org.springframework.http.client.ClientHttpResponse;
  * Request factories bound a single read at most ({@code simple}, {@code http-components}) or only the wait for the
  * headers ({@code jdk}), and closing a response drains the rest of its body first, which for an endless body never
  * ends. Here the read timeout runs again from the moment the headers arrive; when it passes, a watchdog aborts the body
- * (a blocked read then fails, as a {@link SocketTimeoutException}), and a body that is closed before its end is
- * aborted the same way, by the underlying client's own abort (see {@link ConnectionAborts}). The watchdog is one daemon thread shared by all clients, started on the first answer and
- * ended after a second without work, so no thread outlives the calls.
+ * (a blocked read then fails, as a {@link SocketTimeoutException}), and a body that is closed before its end is aborted
+ * the same way, by the underlying client's own abort (see {@link ConnectionAborts}). The watchdog is one daemon thread
+ * shared by all clients, started on the first answer and ended after a second without work, so no thread outlives the
+ * calls.
  */
 public final class BodyDeadlineRequestFactory implements ClientHttpRequestFactory {
 

@@ -22,8 +22,8 @@ public final class TaskIds {
 	 * Check a task id.
 	 * @param taskId the id to check
 	 * @return the id, unchanged
-	 * @throws InvalidTaskIdException (an {@link IllegalArgumentException}) when the id is {@code null}, blank, longer than {@value #MAX_LENGTH}
-	 * characters, or has a character outside {@code [A-Za-z0-9_-]}
+	 * @throws InvalidTaskIdException (an {@link IllegalArgumentException}) when the id is {@code null}, blank,
+	 * longer than {@value #MAX_LENGTH} characters, or has a character outside {@code [A-Za-z0-9_-]}
 	 */
 	public static String requireValid(@Nullable String taskId) {
 		if (taskId == null) {

@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers what the client throws and a controller lets escape with an RFC 9457 problem detail that suits the
- * application's own caller: an invalid task id ({@link InvalidTaskIdException}) is a 400; an unknown task is a 404;
- * a rate limit is a 503 with {@code Retry-After}; an unreachable API ({@link CloudinaryAnalysisUnavailableException})
- * is a 503, or a 504 for a timeout; a wait that ran out ({@link TaskAwaitTimeoutException}) is a 504 with the last
- * status seen; any other upstream failure is a 502 (the fault is upstream, not the caller's). The body carries the API's error
+ * application's own caller: an invalid task id ({@link InvalidTaskIdException}) is a 400; an unknown task is a 404; a
+ * rate limit is a 503 with {@code Retry-After}; an unreachable API ({@link CloudinaryAnalysisUnavailableException}) is
+ * a 503, or a 504 for a timeout; a wait that ran out ({@link TaskAwaitTimeoutException}) is a 504 with the last status
+ * seen; any other upstream failure is a 502 (the fault is upstream, not the caller's). The body carries the API's error
  * code and request id, and nothing secret. It has the lowest precedence, so any {@code @ExceptionHandler} of the
  * application wins.
  */
