@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 
 import io.github.cloudinaryanalysis.AccessTokenProvider;
 import io.github.cloudinaryanalysis.http.AnalysisRestClient;
+import io.github.cloudinaryanalysis.http.BodyDeadlineRequestFactory;
 import io.github.cloudinaryanalysis.http.BoundedJdkClientHttpRequestFactory;
 import io.github.cloudinaryanalysis.http.CloudinaryAuthentication;
 import io.github.cloudinaryanalysis.http.PerCallReadTimeoutRequestFactory;
+import io.github.cloudinaryanalysis.http.SecretRedactor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -17,6 +19,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
@@ -112,6 +115,14 @@ final class AnalysisRestClientFactory {
 		return builder.build();
 	}
 
+	/** Masks the configured secret (and its Basic token) in anything the client derives from an answer. */
+	SecretRedactor redactor() {
+		String apiKey = this.connectionDetails.apiKey();
+		String apiSecret = this.connectionDetails.apiSecret();
+		return (StringUtils.hasText(apiKey) && StringUtils.hasText(apiSecret))
+				? SecretRedactor.forBasicCredentials(apiKey, apiSecret) : SecretRedactor.TOKENS_ONLY;
+	}
+
 	private CloudinaryAuthentication authentication() {
 		if (this.accessTokenProvider != null) {
 			return CloudinaryAuthentication.bearer(this.accessTokenProvider);
@@ -142,8 +153,13 @@ final class AnalysisRestClientFactory {
 					() -> new JdkHttpClientBuilder().build(clientSettings), readTimeout, bodyBound());
 			return new PerCallReadTimeoutRequestFactory(bounded, bounded::withReadTimeout);
 		}
-		return new PerCallReadTimeoutRequestFactory(this.requestFactoryBuilder.build(settings),
-				(perCall) -> this.requestFactoryBuilder.build(settings.withReadTimeout(perCall)));
+		// The application's factory bounds single reads at best and drains a body it closes: bound the whole answer.
+		return new PerCallReadTimeoutRequestFactory(bounded(this.requestFactoryBuilder.build(settings), readTimeout),
+				(perCall) -> bounded(this.requestFactoryBuilder.build(settings.withReadTimeout(perCall)), perCall));
+	}
+
+	private static ClientHttpRequestFactory bounded(ClientHttpRequestFactory factory, Duration readTimeout) {
+		return new BodyDeadlineRequestFactory(factory, readTimeout);
 	}
 
 	/** One byte more than the client reads, so that the client itself still sees (and reports) an oversized body. */

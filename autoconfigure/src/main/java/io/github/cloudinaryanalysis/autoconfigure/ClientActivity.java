@@ -5,14 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
+import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
 import io.github.cloudinaryanalysis.RateLimit;
 import io.github.cloudinaryanalysis.tasks.TaskStatusResponse;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * What the application's own calls have shown: when the API last answered with the credentials accepted, and the
@@ -30,6 +33,10 @@ public class ClientActivity implements TasksClientListener, Ordered {
 
 	private volatile @Nullable Instant lastAcceptedCall;
 
+	private volatile @Nullable Outcome lastOutcome;
+
+	private final AtomicLong outcomes = new AtomicLong();
+
 	/**
 	 * Create an instance on the system clock.
 	 */
@@ -44,8 +51,55 @@ public class ClientActivity implements TasksClientListener, Ordered {
 	@Override
 	public void onStatusCall(@Nullable TaskStatusResponse response, @Nullable RuntimeException failure) {
 		if (response != null || provesReachabilityAndAuth(failure)) {
-			this.lastAcceptedCall = this.clock.instant();
+			Instant now = this.clock.instant();
+			this.lastAcceptedCall = now;
+			this.lastOutcome = new Outcome(this.outcomes.incrementAndGet(), now, null);
 		}
+		else if (failure != null) {
+			String problem = provesApiUnhealthy(failure);
+			if (problem != null) {
+				this.lastOutcome = new Outcome(this.outcomes.incrementAndGet(), this.clock.instant(), problem);
+			}
+		}
+	}
+
+	/**
+	 * Tell whether a failed call shows the API unhealthy from here: a transport failure, a 5xx, or credentials
+	 * rejected (401, 403). Other failures (a task id refused before sending, an unreadable answer, a wait that ran
+	 * out) say nothing about the API's health.
+	 * @param failure the failure
+	 * @return what it shows, for the health details, or {@code null} when it shows nothing
+	 */
+	static @Nullable String provesApiUnhealthy(RuntimeException failure) {
+		if (failure instanceof CloudinaryAnalysisException apiError) {
+			int status = apiError.getStatusCode().value();
+			if (status == 401 || status == 403) {
+				return "credentials rejected (HTTP " + status + "): check CLOUDINARY_URL or "
+						+ "cloudinary.analysis.api-key / api-secret";
+			}
+			return apiError.getStatusCode().is5xxServerError() ? "API answered HTTP " + status : null;
+		}
+		if (failure instanceof CloudinaryAnalysisUnavailableException unavailable) {
+			return unavailable.isTimeout() ? "API did not answer in time" : "API unreachable";
+		}
+		return (failure instanceof ResourceAccessException) ? "API unreachable" : null;
+	}
+
+	/**
+	 * Return the outcome of the last call that said something about the API's health.
+	 * @return the outcome, or {@code null} when no call did yet
+	 */
+	public @Nullable Outcome lastOutcome() {
+		return this.lastOutcome;
+	}
+
+	/**
+	 * How many calls so far said something about the API's health; a result computed at one count is outdated once
+	 * the count has grown.
+	 * @return the count
+	 */
+	public long outcomeCount() {
+		return this.outcomes.get();
 	}
 
 	/**
@@ -108,6 +162,25 @@ public class ClientActivity implements TasksClientListener, Ordered {
 
 	Clock clock() {
 		return this.clock;
+	}
+
+	/**
+	 * The outcome of one call that said something about the API's health.
+	 *
+	 * @param sequence the call's place among such calls, from 1
+	 * @param at when the call ended
+	 * @param problem what the failure shows, or {@code null} when the call proved the API healthy
+	 */
+	public record Outcome(long sequence, Instant at, @Nullable String problem) {
+
+		/**
+		 * Whether the call proved the API reachable with the credentials accepted.
+		 * @return {@code true} for a healthy outcome
+		 */
+		public boolean healthy() {
+			return this.problem == null;
+		}
+
 	}
 
 }

@@ -89,6 +89,7 @@ public final class CloudinaryAnalysisAutoConfiguration {
 		return RestClientTasksClient.builder(restClient, factory.cloudName())
 			.maxResponseBytes(Math.toIntExact(properties.getMaxResponseSize().toBytes()))
 			.clock(Clock.systemUTC())
+			.redactor(factory.redactor())
 			.retry(SettingsMapper.retry(properties.getRetry()))
 			.polling(SettingsMapper.polling(properties.getPolling()))
 			.scheduler(pollingScheduler)

@@ -1,5 +1,8 @@
 package io.github.cloudinaryanalysis.autoconfigure;
 
+import java.util.regex.Pattern;
+
+import io.github.cloudinaryanalysis.http.SecretRedactor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 public class CloudinaryAnalysisConfigurationException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
+
+	/** Anything between "//" and an "@" that comes before the end of the authority. */
+	private static final Pattern URL_USER_INFO = Pattern.compile("(//)[^/?#@\\s'\"]*@");
 
 	private final String property;
 
@@ -28,8 +34,19 @@ public class CloudinaryAnalysisConfigurationException extends RuntimeException {
 	 * @param cause the underlying problem, if any
 	 */
 	public CloudinaryAnalysisConfigurationException(String property, String message, @Nullable Throwable cause) {
-		super(message, cause);
+		super(withoutUserInfo(message), cause);
 		this.property = property;
+	}
+
+	/**
+	 * Mask the user info of every URL in a message ({@code htps://key:SECRET@host} becomes
+	 * {@code htps://******@host}), so that a mistyped URL holding credentials is never repeated in a start-up
+	 * report.
+	 * @param message the message
+	 * @return the message with the user info of every URL masked
+	 */
+	static String withoutUserInfo(String message) {
+		return URL_USER_INFO.matcher(message).replaceAll("$1" + SecretRedactor.MASK + "@");
 	}
 
 	/**

@@ -3,14 +3,19 @@ package io.github.cloudinaryanalysis.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import io.github.cloudinaryanalysis.ApiError;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
@@ -35,14 +40,82 @@ public final class ErrorResponseTranslator {
 
 	private static final int MAX_API_MESSAGE = 500;
 
+	/** The wait that stands for "far": an overflowing or far-future {@code Retry-After}. */
+	static final Duration FAR = Duration.ofDays(365L * 100);
+
+	private static final Pattern DELAY_SECONDS = Pattern.compile("[0-9]+");
+
+	/** The day name that starts every HTTP-date form; it is not checked against the date. */
+	private static final Pattern DAY_NAME = Pattern.compile("^[A-Za-z]+,?\\s+");
+
+	/**
+	 * The three HTTP-date forms of RFC 9110 section 5.6.7 without their day name: IMF-fixdate
+	 * ({@code Sun, 06 Nov 1994 08:49:37 GMT}), RFC 850 ({@code Sunday, 06-Nov-94 08:49:37 GMT}, two-digit years read
+	 * as 1970 to 2069) and asctime ({@code Sun Nov  6 08:49:37 1994}, in UTC).
+	 */
+	private static final List<DateTimeFormatter> HTTP_DATE_FORMATS = List.of(
+			new DateTimeFormatterBuilder().parseCaseInsensitive()
+				.appendPattern("d MMM yyyy HH:mm:ss zzz")
+				.toFormatter(Locale.US),
+			new DateTimeFormatterBuilder().parseCaseInsensitive()
+				.appendPattern("dd-MMM-")
+				.appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+				.appendPattern(" HH:mm:ss zzz")
+				.toFormatter(Locale.US),
+			new DateTimeFormatterBuilder().parseCaseInsensitive()
+				.appendPattern("MMM ")
+				.padNext(2)
+				.appendValue(ChronoField.DAY_OF_MONTH)
+				.appendPattern(" HH:mm:ss yyyy")
+				.toFormatter(Locale.US)
+				.withZone(ZoneOffset.UTC));
+
+	/** Longest request id kept from an answer. */
+	static final int MAX_REQUEST_ID = 128;
+
 	private final Clock clock;
+
+	private final SecretRedactor redactor;
+
+	/**
+	 * Create a translator that parses with the client's own mapper ({@link JsonFields#mapper()}) and masks tokens
+	 * and URL passwords in what it quotes.
+	 * @param clock the clock to turn reset times into waits
+	 */
+	public ErrorResponseTranslator(Clock clock) {
+		this(clock, SecretRedactor.TOKENS_ONLY);
+	}
 
 	/**
 	 * Create a translator that parses with the client's own mapper ({@link JsonFields#mapper()}).
 	 * @param clock the clock to turn reset times into waits
+	 * @param redactor masks credentials an answer may echo, before anything derived from the answer is stored
 	 */
-	public ErrorResponseTranslator(Clock clock) {
+	public ErrorResponseTranslator(Clock clock, SecretRedactor redactor) {
 		this.clock = clock;
+		this.redactor = redactor;
+	}
+
+	/**
+	 * Return the redactor this translator masks answers with.
+	 * @return the redactor
+	 */
+	public SecretRedactor redactor() {
+		return this.redactor;
+	}
+
+	/**
+	 * Make a request id from an answer safe to store, log or send: credentials masked, control characters (CR, LF,
+	 * NUL and the like) removed, length bounded.
+	 * @param requestId the id as the answer gave it
+	 * @return the safe id, or {@code null} when nothing printable is left
+	 */
+	public @Nullable String safeRequestId(@Nullable String requestId) {
+		if (requestId == null) {
+			return null;
+		}
+		String safe = ResponseText.withoutControls(this.redactor.redact(requestId), MAX_REQUEST_ID);
+		return safe.isEmpty() ? null : safe;
 	}
 
 	/**
@@ -52,7 +125,8 @@ public final class ErrorResponseTranslator {
 	 * @param body the answer's body, as read
 	 * @return the exception to throw
 	 */
-	public CloudinaryAnalysisException translate(HttpStatusCode status, HttpHeaders headers, BoundedBody body) {
+	public CloudinaryAnalysisException translate(HttpStatusCode status, HttpHeaders headers, BoundedBody answer) {
+		BoundedBody body = this.redactor.redact(answer);
 		JsonNode root = parse(body);
 		ApiError apiError = (root != null) ? apiError(root.path("error")) : null;
 		String requestId = requestId(root, apiError, headers);
@@ -82,6 +156,11 @@ public final class ErrorResponseTranslator {
 	 */
 	public CloudinaryAnalysisException unreadable(HttpStatusCode status, HttpHeaders headers, BoundedBody body,
 			String problem, @Nullable String requestId) {
+		return unreadableRedacted(status, headers, this.redactor.redact(body), problem, safeRequestId(requestId));
+	}
+
+	private CloudinaryAnalysisException unreadableRedacted(HttpStatusCode status, HttpHeaders headers,
+			BoundedBody body, String problem, @Nullable String requestId) {
 		String message = API + " answered " + describe(status) + " " + problem
 				+ (body.isEmpty() ? "" : ": " + ResponseText.excerpt(body))
 				+ ((requestId != null) ? " (request id " + requestId + ")" : "");
@@ -120,19 +199,24 @@ public final class ErrorResponseTranslator {
 		if (!error.isObject()) {
 			return null;
 		}
+		// The body was redacted before parsing, so the details hold no echoed credential either.
 		Map<String, Object> details = error.path("details").isObject()
 				? JsonFields.mapper().convertValue(error.path("details"), Map.class) : Map.of();
-		return new ApiError(ErrorCategory.fromApiValue(JsonFields.text(error, "category")), JsonFields.text(error, "code"),
-				JsonFields.text(error, "message"), details, JsonFields.text(error, "request_id"));
+		return new ApiError(ErrorCategory.fromApiValue(JsonFields.text(error, "category")),
+				safeText(JsonFields.text(error, "code"), 64), safeText(JsonFields.text(error, "message"), MAX_API_MESSAGE),
+				details, safeRequestId(JsonFields.text(error, "request_id")));
 	}
 
-	private static @Nullable String requestId(@Nullable JsonNode root, @Nullable ApiError apiError,
-			HttpHeaders headers) {
+	private static @Nullable String safeText(@Nullable String text, int maxLength) {
+		return (text != null) ? ResponseText.sanitize(text, maxLength) : null;
+	}
+
+	private @Nullable String requestId(@Nullable JsonNode root, @Nullable ApiError apiError, HttpHeaders headers) {
 		if (apiError != null && apiError.requestId() != null) {
 			return apiError.requestId();
 		}
-		String fromBody = (root != null) ? JsonFields.text(root, "request_id") : null;
-		return (fromBody != null) ? fromBody : headers.getFirst("X-Request-Id");
+		String fromBody = (root != null) ? safeRequestId(JsonFields.text(root, "request_id")) : null;
+		return (fromBody != null) ? fromBody : safeRequestId(headers.getFirst("X-Request-Id"));
 	}
 
 	private static String message(HttpStatusCode status, @Nullable ApiError apiError, @Nullable String requestId,
@@ -200,23 +284,43 @@ public final class ErrorResponseTranslator {
 			.orElse(null);
 	}
 
-	private static @Nullable Duration parseRetryAfter(@Nullable String value, Instant now) {
+	/**
+	 * Parse a {@code Retry-After} value: delay-seconds or an HTTP-date in any of the three forms RFC 9110 allows
+	 * (IMF-fixdate, the obsolete RFC 850 form and the asctime form). A number too large for a {@code long}, or a
+	 * wait longer than {@link #FAR}, is {@link #FAR}: far enough that no retry policy waits for it.
+	 */
+	static @Nullable Duration parseRetryAfter(@Nullable String value, Instant now) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		String trimmed = value.trim();
-		try {
-			return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
-		}
-		catch (NumberFormatException notSeconds) {
+		if (DELAY_SECONDS.matcher(trimmed).matches()) {
 			try {
-				Instant date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				return nonNegative(Duration.between(now, date));
+				return capped(Duration.ofSeconds(Long.parseLong(trimmed)));
 			}
-			catch (DateTimeParseException notDate) {
-				return null;
+			catch (NumberFormatException overflow) {
+				return FAR;
 			}
 		}
+		Instant date = httpDate(trimmed);
+		return (date != null) ? capped(nonNegative(Duration.between(now, date))) : null;
+	}
+
+	private static @Nullable Instant httpDate(String value) {
+		String withoutDayName = DAY_NAME.matcher(value).replaceFirst("");
+		for (DateTimeFormatter format : HTTP_DATE_FORMATS) {
+			try {
+				return format.parse(withoutDayName, ZonedDateTime::from).toInstant();
+			}
+			catch (DateTimeParseException | ArithmeticException notThisForm) {
+				// try the next form
+			}
+		}
+		return null;
+	}
+
+	private static Duration capped(Duration wait) {
+		return (wait.compareTo(FAR) > 0) ? FAR : wait;
 	}
 
 	private static Duration nonNegative(Duration duration) {

@@ -7,14 +7,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
+import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
 import io.github.cloudinaryanalysis.http.ErrorResponseTranslator;
 import io.github.cloudinaryanalysis.http.PerCallReadTimeoutRequestFactory;
+import io.github.cloudinaryanalysis.http.SecretRedactor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -71,7 +74,7 @@ public class RestClientTasksClient implements TasksClient {
 		this.restClient = builder.restClient;
 		this.cloudName = builder.cloudName;
 		this.reader = new TaskStatusResponseReader(
-				new ErrorResponseTranslator(builder.clock), builder.maxResponseBytes);
+				new ErrorResponseTranslator(builder.clock, builder.redactor), builder.maxResponseBytes);
 		this.retry = builder.retry;
 		this.polling = builder.polling;
 		this.listener = builder.listener;
@@ -138,6 +141,13 @@ public class RestClientTasksClient implements TasksClient {
 			}
 			throw rateLimited;
 		}
+		catch (ResourceAccessException transportFailure) {
+			CloudinaryAnalysisUnavailableException unavailable = TransportFailures.translate(transportFailure);
+			if (logger.isDebugEnabled()) {
+				logger.debug(unavailable.getMessage());
+			}
+			throw unavailable;
+		}
 	}
 
 	@Override
@@ -172,6 +182,8 @@ public class RestClientTasksClient implements TasksClient {
 		private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
 		private Clock clock = Clock.systemUTC();
+
+		private SecretRedactor redactor = SecretRedactor.TOKENS_ONLY;
 
 		private RetrySettings retry = RetrySettings.defaults();
 
@@ -210,6 +222,18 @@ public class RestClientTasksClient implements TasksClient {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Set what masks credentials an answer may echo (an upstream or proxy that quotes the request), before any
+		 * text derived from an answer is stored in an exception, a response or a log line. By default
+		 * {@code Basic} and {@code Bearer} tokens and URL passwords are masked.
+		 * @param redactor the redactor, e.g. {@link SecretRedactor#forBasicCredentials(String, String)}
+		 * @return this builder
+		 */
+		public Builder redactor(SecretRedactor redactor) {
+			this.redactor = Objects.requireNonNull(redactor, "redactor must not be null");
 			return this;
 		}
 

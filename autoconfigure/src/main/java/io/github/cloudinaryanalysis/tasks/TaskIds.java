@@ -22,25 +22,34 @@ public final class TaskIds {
 	 * Check a task id.
 	 * @param taskId the id to check
 	 * @return the id, unchanged
-	 * @throws IllegalArgumentException when the id is {@code null}, blank, longer than {@value #MAX_LENGTH}
-	 * characters, or has a character outside {@code [A-Za-z0-9_-]}
+	 * @throws InvalidTaskIdException (an {@link IllegalArgumentException}) when the id is {@code null}, blank,
+	 * longer than {@value #MAX_LENGTH} characters, or has a character outside {@code [A-Za-z0-9_-]}
 	 */
 	public static String requireValid(@Nullable String taskId) {
 		if (taskId == null) {
-			throw new IllegalArgumentException("Task id must not be null");
+			throw new InvalidTaskIdException("Task id must not be null");
 		}
 		if (taskId.isBlank()) {
-			throw new IllegalArgumentException("Task id must not be blank");
+			throw new InvalidTaskIdException("Task id must not be blank");
 		}
 		if (taskId.length() > MAX_LENGTH) {
-			throw new IllegalArgumentException(
+			throw new InvalidTaskIdException(
 					"Task id must be at most " + MAX_LENGTH + " characters, but has " + taskId.length());
 		}
 		if (!VALID.matcher(taskId).matches()) {
-			throw new IllegalArgumentException(
+			throw new InvalidTaskIdException(
 					"Task id must contain only letters, digits, '_' and '-', but was '" + printable(taskId) + "'");
 		}
 		return taskId;
+	}
+
+	/**
+	 * Tell whether a task id would pass {@link #requireValid(String)}.
+	 * @param taskId the id to check
+	 * @return whether it is valid
+	 */
+	public static boolean isValid(@Nullable String taskId) {
+		return taskId != null && !taskId.isEmpty() && taskId.length() <= MAX_LENGTH && VALID.matcher(taskId).matches();
 	}
 
 	private static String printable(String taskId) {

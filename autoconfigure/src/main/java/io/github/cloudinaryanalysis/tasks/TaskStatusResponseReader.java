@@ -74,7 +74,7 @@ final class TaskStatusResponseReader {
 			throw this.translator.unreadable(status, response.getHeaders(), body, "with a body that is not JSON",
 					null);
 		}
-		String requestId = JsonFields.text(root, "request_id");
+		String requestId = this.translator.safeRequestId(JsonFields.text(root, "request_id"));
 		JsonNode data = root.path("data");
 		String taskStatus = JsonFields.text(data, "status");
 		if (taskStatus == null) {
@@ -82,8 +82,13 @@ final class TaskStatusResponseReader {
 					"without the task status (data.status)", requestId);
 		}
 		String taskId = JsonFields.text(data, "task_id");
-		return new TaskStatusResponse((taskId != null) ? taskId : requestedTaskId, TaskStatus.fromApiValue(taskStatus),
-				requestId);
+		if (taskId != null && !TaskIds.isValid(taskId)) {
+			// An id with CR, LF, NUL or a path character must reach no record, log line or header.
+			throw this.translator.unreadable(status, response.getHeaders(), body,
+					"with a task id (data.task_id) that is not a valid task id", requestId);
+		}
+		return new TaskStatusResponse((taskId != null) ? taskId : requestedTaskId,
+				TaskStatus.fromApiValue(taskStatus), requestId);
 	}
 
 }

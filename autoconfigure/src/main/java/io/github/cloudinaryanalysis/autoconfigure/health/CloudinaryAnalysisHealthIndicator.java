@@ -27,12 +27,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Health of the Analysis API as this application sees it. UP means the API answered and accepted the credentials.
  * <p>
- * It never probes more than once per cache TTL, however often it is asked, and not at all while the application's
- * own calls within that TTL already prove the same. A probe asks for a task id that cannot exist: a 404 (or 400)
- * proves reachability and authentication; 401/403 is DOWN with a reason naming the credentials; 429 is UP with
- * {@code rateLimited}; 5xx, a timeout or a refused connection is DOWN. A probe has its own short timeout, so a slow
- * API cannot stall the health endpoint. Details: cloud name, API host, time of the last accepted call, last known
- * remaining quota; never the key or secret.
+ * It never probes more than once per cache TTL, however often it is asked, and not at all while the application's own
+ * calls within that TTL already tell: the outcome of the latest such call (newer than the last probe) decides at once,
+ * DOWN after a transport failure, a 5xx, a 401 or a 403, UP again after a later accepted call. A probe asks for a task
+ * id that cannot exist: a 404 (or 400) proves reachability and authentication; 401/403 is DOWN with a reason naming the
+ * credentials; 429 is UP with {@code rateLimited}; 5xx, a timeout or a refused connection is DOWN. A probe has its own
+ * short timeout, so a slow API cannot stall the health endpoint. Details: cloud name, API host, time of the last
+ * accepted call, last known remaining quota; never the key or secret.
  */
 public class CloudinaryAnalysisHealthIndicator implements HealthIndicator, DisposableBean {
 
@@ -97,16 +98,20 @@ public class CloudinaryAnalysisHealthIndicator implements HealthIndicator, Dispo
 	@Override
 	public Health health() {
 		Instant now = this.clock.instant();
-		Instant lastAccepted = this.activity.lastAcceptedCall();
-		if (lastAccepted != null && isFresh(lastAccepted, now)) {
-			return withDetails(Health.up()).withDetail("source", "recent calls").build();
-		}
 		CachedHealth cached = this.cached;
+		ClientActivity.Outcome last = this.activity.lastOutcome();
+		// The application's own calls since the last probe decide at once, UP or DOWN, with no probe sent.
+		if (last != null && isFresh(last.at(), now) && (cached == null || last.sequence() > cached.outcomesSeen())) {
+			return last.healthy() ? withDetails(Health.up()).withDetail("source", "recent calls").build()
+					: withDetails(Health.down()).withDetail("source", "recent calls")
+						.withDetail("error", last.problem())
+						.build();
+		}
 		if (cached != null && isFresh(cached.at(), now)) {
 			return cached.health();
 		}
 		Health probed = probeOnce();
-		this.cached = new CachedHealth(probed, this.clock.instant());
+		this.cached = new CachedHealth(probed, this.clock.instant(), this.activity.outcomeCount());
 		return probed;
 	}
 
@@ -201,7 +206,7 @@ public class CloudinaryAnalysisHealthIndicator implements HealthIndicator, Dispo
 		this.probeExecutor.shutdownNow();
 	}
 
-	private record CachedHealth(Health health, Instant at) {
+	private record CachedHealth(Health health, Instant at, long outcomesSeen) {
 	}
 
 }

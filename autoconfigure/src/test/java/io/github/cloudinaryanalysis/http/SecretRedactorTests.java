@@ -1,0 +1,49 @@
+package io.github.cloudinaryanalysis.http;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Credentials an upstream echoes are masked (issue 11, point 2), in time linear in the text.
+ */
+class SecretRedactorTests {
+
+	private final SecretRedactor redactor = SecretRedactor.forBasicCredentials("key-123", "Very-Secret-99");
+
+	@Test
+	void masksTokensUrlPasswordsAndTheKnownSecret() {
+		assertThat(this.redactor.redact("Authorization: Basic a2V5LTEyMzpWZXJ5LVNlY3JldC05OQ=="))
+			.isEqualTo("Authorization: Basic ******");
+		assertThat(this.redactor.redact("authorization=bearer eyJhbGciOi.eyJzdWIi.sig_-42"))
+			.isEqualTo("authorization=bearer ******");
+		assertThat(this.redactor.redact("cloudinary://123456:abcdef@demo and htps://k:p4ss@host/x"))
+			.isEqualTo("cloudinary://123456:******@demo and htps://k:******@host/x");
+		assertThat(this.redactor.redact("the secret is Very-Secret-99.")).isEqualTo("the secret is ******.");
+	}
+
+	@Test
+	void leavesOrdinaryWordsAlone() {
+		assertThat(this.redactor.redact("basic information about the bearer of this plan"))
+			.isEqualTo("basic information about the bearer of this plan");
+		assertThat(SecretRedactor.of(List.of("abc")).redact("abc is too short to search for")).startsWith("abc");
+	}
+
+	@Test
+	void aMegabyteOfHostileTextIsRedactedQuickly() {
+		String letters = "a".repeat(1 << 20);
+		String spaces = "basic" + " ".repeat(1 << 20);
+		String schemes = "x://a:".repeat(1 << 17);
+		// A generous bound: linear work takes milliseconds; the quadratic patterns this replaces took minutes.
+		assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+			assertThat(this.redactor.redact(letters)).hasSize(1 << 20);
+			assertThat(this.redactor.redact(spaces)).hasSize(spaces.length());
+			assertThat(this.redactor.redact(schemes)).hasSize(schemes.length());
+		});
+	}
+
+}
