@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -115,8 +116,8 @@ final class TaskAwaiter {
 
 	/**
 	 * One wait: polls run one after another, each scheduling the next; the deadline is a timer of its own. Every
-	 * way of ending goes through {@link CompletableFuture#complete} or {@code completeExceptionally}, so the first
-	 * ending wins and later answers are ignored.
+	 * way of ending goes through {@link #end}, so the first ending wins and later answers are ignored; the wait is
+	 * observed and reported before its future completes, so a caller who sees the result also sees the metrics.
 	 */
 	private final class Wait {
 
@@ -131,6 +132,8 @@ final class TaskAwaiter {
 		private final long deadlineNanos;
 
 		private final Runnable cancelOnClose = this::cancelOnClose;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
 
 		private final Observation observation;
 
@@ -160,7 +163,7 @@ final class TaskAwaiter {
 		}
 
 		void start() {
-			this.future.whenComplete(this::finished);
+			this.future.whenComplete(this::end); // a caller's cancel
 			if (!TaskAwaiter.this.threads.register(this.cancelOnClose)) {
 				cancelOnClose();
 				return;
@@ -176,14 +179,14 @@ final class TaskAwaiter {
 				return;
 			}
 			this.nextPoll = scheduled;
-			if (this.future.isDone()) {
+			if (this.ended.get()) {
 				scheduled.cancel(false);
 			}
 		}
 
 		/** On the timer: hand the poll to the poll executor, never run it here. */
 		private void submitPoll() {
-			if (this.future.isDone()) {
+			if (this.ended.get()) {
 				return;
 			}
 			if (!TaskAwaiter.this.threads.execute(() -> this.context.run(this::poll))) {
@@ -193,31 +196,31 @@ final class TaskAwaiter {
 
 		private void poll() {
 			// A poll that waited in the queue past the deadline, or past close, is not sent.
-			if (this.future.isDone()) {
+			if (this.ended.get()) {
 				return;
 			}
 			long delayNanos;
 			try {
 				this.polls++;
 				TaskStatusResponse response = TaskAwaiter.this.client.getStatus(this.taskId, SINGLE_ATTEMPT);
-				if (this.future.isDone()) {
+				if (this.ended.get()) {
 					return; // abandoned: the deadline passed or the client closed while the call was in flight
 				}
 				this.last = response;
 				this.consecutiveFailures = 0;
 				if (response.status().isTerminal()) {
-					this.future.complete(response);
+					end(response, null);
 					return;
 				}
 				delayNanos = TaskAwaiter.this.polling.intervalAfter(this.polls).toNanos();
 			}
 			catch (RuntimeException failure) {
-				if (this.future.isDone()) {
+				if (this.ended.get()) {
 					return;
 				}
 				Duration retryDelay = retryDelay(failure);
 				if (retryDelay == null) {
-					this.future.completeExceptionally(failure);
+					end(null, failure);
 					return;
 				}
 				delayNanos = retryDelay.toNanos();
@@ -248,20 +251,22 @@ final class TaskAwaiter {
 
 		/** On the timer, at the deadline. */
 		private void timeOut() {
-			if (this.future.isDone()) {
+			if (this.ended.get()) {
 				return;
 			}
-			this.future.completeExceptionally(new TaskAwaitTimeoutException(this.taskId, this.last, this.timeout));
+			end(null, new TaskAwaitTimeoutException(this.taskId, this.last, this.timeout));
 		}
 
 		private void cancelOnClose() {
-			if (!this.future.isDone()) {
-				this.future.completeExceptionally(
-						new CancellationException("The TasksClient was closed while waiting for task " + this.taskId));
+			if (!this.ended.get()) {
+				end(null, new CancellationException("The TasksClient was closed while waiting for task " + this.taskId));
 			}
 		}
 
-		private void finished(@Nullable TaskStatusResponse response, @Nullable Throwable failure) {
+		private void end(@Nullable TaskStatusResponse response, @Nullable Throwable failure) {
+			if (!this.ended.compareAndSet(false, true)) {
+				return;
+			}
 			ScheduledFuture<?> scheduled = this.nextPoll;
 			if (scheduled != null) {
 				scheduled.cancel(false);
@@ -279,6 +284,12 @@ final class TaskAwaiter {
 			this.observation.stop();
 			TaskAwaiter.this.listener.onAwaitEnded(outcome, this.polls,
 					Duration.ofNanos(System.nanoTime() - this.startNanos));
+			if (response != null) {
+				this.future.complete(response);
+			}
+			else {
+				this.future.completeExceptionally(failure);
+			}
 		}
 
 		private static String outcome(@Nullable TaskStatusResponse response, @Nullable Throwable failure) {
