@@ -39,7 +39,7 @@ final class SettingsMapper {
 	static int atLeastOne(String property, int value) {
 		if (value < 1) {
 			throw new CloudinaryAnalysisConfigurationException(PREFIX + "." + property,
-					property + " must be at least 1, but was " + value);
+					PREFIX + "." + property + " must be at least 1, but was " + value);
 		}
 		return value;
 	}
