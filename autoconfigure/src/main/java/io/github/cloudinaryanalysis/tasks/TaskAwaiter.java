@@ -104,6 +104,14 @@ final class TaskAwaiter {
 			cancelled.initCause(ex);
 			throw cancelled;
 		}
+		catch (CancellationException ex) {
+			// Newer JDKs wrap the cause in a bare "get"; say why the wait ended, on the caller's stack.
+			CancellationException cancelled = new CancellationException(
+					this.threads.isClosed() ? "The TasksClient was closed while waiting for task " + taskId
+							: "The wait for task " + taskId + " was cancelled");
+			cancelled.initCause(ex);
+			throw cancelled;
+		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				// Keep the caller's stack in view: the failure happened on a polling thread.

@@ -122,7 +122,11 @@ class WaitLifecycleTests {
 			CompletableFuture<TaskStatusResponse> future = client.awaitCompletionAsync(pending, Duration.ofSeconds(30));
 			client.close();
 			assertThat(future).isCompletedExceptionally();
+			// The reason travels with the exception (newer JDKs' join() wraps it as the cause).
 			assertThatExceptionOfType(CancellationException.class).isThrownBy(future::join)
+				.satisfies((ex) -> assertThat(ex.getMessage() + " " + ex.getCause()).contains("closed"));
+			assertThatExceptionOfType(CancellationException.class)
+				.isThrownBy(() -> client.awaitCompletion(pending, Duration.ofSeconds(5)))
 				.withMessageContaining("closed");
 			assertThat(client.getStatus(done).taskId()).isEqualTo(done);
 		});
