@@ -177,7 +177,8 @@ final class TaskAwaiter {
 				return;
 			}
 			this.deadline = TaskAwaiter.this.threads.schedule(this::timeOut, this.timeout.toNanos());
-			schedulePoll(0);
+			// The first poll is due now: straight to the poll executor, without a trip through the timer.
+			submitPoll();
 		}
 
 		private void schedulePoll(long delayNanos) {
@@ -192,7 +193,7 @@ final class TaskAwaiter {
 			}
 		}
 
-		/** On the timer: hand the poll to the poll executor, never run it here. */
+		/** On the timer (or the caller, for the first poll): hand the poll to the poll executor, never run it here. */
 		private void submitPoll() {
 			if (this.ended.get()) {
 				return;
