@@ -176,7 +176,13 @@ final class TaskAwaiter {
 				cancelOnClose();
 				return;
 			}
-			this.deadline = TaskAwaiter.this.threads.schedule(this::timeOut, this.timeout.toNanos());
+			// Counted from the wait's start: setting up (the first wait starts the threads) eats into the timeout.
+			ScheduledFuture<?> deadline = TaskAwaiter.this.threads.schedule(this::timeOut,
+					Math.max(0, this.deadlineNanos - System.nanoTime()));
+			this.deadline = deadline;
+			if (deadline != null && this.ended.get()) {
+				deadline.cancel(false); // ended while being scheduled: do not keep the wait until its deadline
+			}
 			// The first poll is due now: straight to the poll executor, without a trip through the timer.
 			submitPoll();
 		}
