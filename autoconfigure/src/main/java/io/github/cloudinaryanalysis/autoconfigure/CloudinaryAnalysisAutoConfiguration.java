@@ -1,13 +1,11 @@
 package io.github.cloudinaryanalysis.autoconfigure;
 
 import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cloudinaryanalysis.AccessTokenProvider;
 import io.github.cloudinaryanalysis.tasks.PollingSettings;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
-import io.github.cloudinaryanalysis.tasks.TaskAwaiter;
 import io.github.cloudinaryanalysis.tasks.TaskStatusObservationConvention;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
@@ -15,7 +13,6 @@ import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
@@ -41,9 +39,6 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(CloudinaryAnalysisProperties.class)
 public final class CloudinaryAnalysisAutoConfiguration {
 
-	/** Name of the scheduler that runs the polls of waiting tasks; define a bean of this name to replace it. */
-	public static final String POLLING_SCHEDULER_BEAN_NAME = "cloudinaryAnalysisPollingScheduler";
-
 	@Bean
 	@ConditionalOnMissingBean(CloudinaryAnalysisConnectionDetails.class)
 	PropertiesCloudinaryAnalysisConnectionDetails cloudinaryAnalysisConnectionDetails(
@@ -57,22 +52,16 @@ public final class CloudinaryAnalysisAutoConfiguration {
 		return new ClientActivity();
 	}
 
-	@Bean(name = POLLING_SCHEDULER_BEAN_NAME, destroyMethod = "shutdownNow")
-	@ConditionalOnMissingBean(name = POLLING_SCHEDULER_BEAN_NAME)
-	ScheduledExecutorService cloudinaryAnalysisPollingScheduler(CloudinaryAnalysisProperties properties) {
-		int threads = properties.getPolling().getThreads();
-		if (threads < 1) {
-			throw new CloudinaryAnalysisConfigurationException(
-					CloudinaryAnalysisProperties.CONFIG_PREFIX + ".polling.threads", "polling.threads must be at least 1");
-		}
-		return TaskAwaiter.newScheduler(threads);
+	@Bean
+	TasksClientCloser cloudinaryAnalysisTasksClientCloser() {
+		return new TasksClientCloser();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(TasksClient.class)
 	RestClientTasksClient tasksClient(CloudinaryAnalysisProperties properties,
 			CloudinaryAnalysisConnectionDetails connectionDetails,
-			@Qualifier(POLLING_SCHEDULER_BEAN_NAME) ScheduledExecutorService pollingScheduler,
+			TasksClientCloser closer,
 			ObjectProvider<TasksClientListener> listeners, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<TaskStatusObservationConvention> observationConvention,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
@@ -86,18 +75,25 @@ public final class CloudinaryAnalysisAutoConfiguration {
 				RequestFactoryChoice.madeByApplication(environment, beanFactory));
 		RestClient restClient = factory.create(customizers.orderedStream().toList(),
 				clientCustomizers.orderedStream().toList());
-		return RestClientTasksClient.builder(restClient, factory.cloudName())
+		CloudinaryAnalysisProperties.Polling polling = properties.getPolling();
+		RestClientTasksClient client = RestClientTasksClient.builder(restClient, factory.cloudName())
 			.maxResponseBytes(Math.toIntExact(properties.getMaxResponseSize().toBytes()))
 			.clock(Clock.systemUTC())
 			.redactor(factory.redactor())
 			.retry(SettingsMapper.retry(properties.getRetry()))
 			.polling(SettingsMapper.polling(properties.getPolling()))
-			.scheduler(pollingScheduler)
+			.timerThreads(SettingsMapper.atLeastOne("polling.threads", polling.getThreads()))
+			.maxConcurrentPolls(SettingsMapper.atLeastOne("polling.max-concurrent-polls", polling.getMaxConcurrentPolls()))
+			.virtualThreads(Threading.VIRTUAL.isActive(environment))
 			.listener(CompositeTasksClientListener.of(listeners.orderedStream().toList()))
 			.observationRegistry(properties.getMetrics().isEnabled()
 					? observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP)
 			.observationConvention(observationConvention.getIfAvailable())
 			.build();
+		// Pending waits end when the context starts closing, before a graceful shutdown waits for the requests
+		// that are blocked in them; the client's destroy method (close) covers a client created later.
+		closer.add(client);
+		return client;
 	}
 
 }

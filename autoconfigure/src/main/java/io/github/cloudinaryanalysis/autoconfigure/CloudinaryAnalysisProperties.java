@@ -377,9 +377,17 @@ public class CloudinaryAnalysisProperties {
 		private Duration timeout = Duration.ofMinutes(5);
 
 		/**
-		 * Threads of the scheduler that runs the polls of every waiting task.
+		 * Timer threads that schedule the polls and deadlines of every waiting task. They only time; the polls'
+		 * calls run on the client's poll threads.
 		 */
-		private int threads = 2;
+		private int threads = 1;
+
+		/**
+		 * Most polls whose HTTP calls run at once, on threads owned by the client (virtual threads when
+		 * spring.threads.virtual.enabled is true on Java 21+). Excess polls queue and still end at their wait's
+		 * deadline.
+		 */
+		private int maxConcurrentPolls = 16;
 
 		public Duration getInitialInterval() {
 			return this.initialInterval;
@@ -419,6 +427,14 @@ public class CloudinaryAnalysisProperties {
 
 		public void setThreads(int threads) {
 			this.threads = threads;
+		}
+
+		public int getMaxConcurrentPolls() {
+			return this.maxConcurrentPolls;
+		}
+
+		public void setMaxConcurrentPolls(int maxConcurrentPolls) {
+			this.maxConcurrentPolls = maxConcurrentPolls;
 		}
 
 	}

@@ -59,4 +59,18 @@ final class SettingsMapper {
 		return new CloudinaryAnalysisConfigurationException(property, property + " " + rule);
 	}
 
+	/**
+	 * Check a count that must be at least 1.
+	 * @param property the property, relative to {@code cloudinary.analysis.}
+	 * @param value its value
+	 * @return the value
+	 */
+	static int atLeastOne(String property, int value) {
+		if (value < 1) {
+			throw invalid(CloudinaryAnalysisProperties.CONFIG_PREFIX + "." + property,
+					"must be at least 1, but was " + value);
+		}
+		return value;
+	}
+
 }

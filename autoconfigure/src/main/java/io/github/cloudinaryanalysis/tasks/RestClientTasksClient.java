@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
@@ -27,15 +26,23 @@ import org.springframework.web.client.RestClient;
  * Requests use the URI template {@value #STATUS_URI_TEMPLATE}, so metrics and traces carry the template, never a
  * raw task id. The body is read by this class (bounded to a maximum size) rather than by the application's message
  * converters, so the application's Jackson settings cannot change how answers are read. Failed calls are retried
- * as {@link RetrySettings} says; waits are scheduled by a {@link TaskAwaiter}.
+ * as {@link RetrySettings} says.
+ * <p>
+ * Waits ({@code awaitCompletion}) run on threads this client owns: one timer thread that only times, and at most
+ * {@link Builder#maxConcurrentPolls(int) maxConcurrentPolls} threads that make the polls' calls. They start on the
+ * first wait and stop on {@link #close()}, which ends every pending wait with a
+ * {@link java.util.concurrent.CancellationException}; the auto-configuration closes the client with its context.
  */
-public class RestClientTasksClient implements TasksClient {
+public class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 	/** The path of "get analysis task status", relative to the base URL. */
 	public static final String STATUS_URI_TEMPLATE = "/{cloudName}/tasks/{taskId}";
 
 	/** Default bound on a response body: real answers are a few hundred bytes. */
 	public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+	/** Default bound on the polls whose calls run at once. */
+	public static final int DEFAULT_MAX_CONCURRENT_POLLS = 16;
 
 	private static final Log logger = LogFactory.getLog(RestClientTasksClient.class);
 
@@ -54,6 +61,8 @@ public class RestClientTasksClient implements TasksClient {
 	private final TasksClientListener listener;
 
 	private final RetryingCaller retryingCaller;
+
+	private final PollingThreads pollingThreads;
 
 	private final TaskAwaiter awaiter;
 
@@ -79,11 +88,12 @@ public class RestClientTasksClient implements TasksClient {
 		this.polling = builder.polling;
 		this.listener = builder.listener;
 		this.retryingCaller = new RetryingCaller(this.listener);
-		ScheduledExecutorService scheduler = (builder.scheduler != null) ? builder.scheduler
-				: TaskAwaiter.sharedScheduler();
-		this.awaiter = new TaskAwaiter(this, this.polling, this.retry, scheduler, this.listener);
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
+		this.pollingThreads = new PollingThreads(builder.timerThreads, builder.maxConcurrentPolls,
+				builder.virtualThreads);
+		this.awaiter = new TaskAwaiter(this, this.polling, this.retry, this.pollingThreads, this.listener,
+				this.observationRegistry);
 	}
 
 	/**
@@ -165,6 +175,16 @@ public class RestClientTasksClient implements TasksClient {
 		return this.awaiter.awaitAsync(taskId, timeout);
 	}
 
+	/**
+	 * End every pending wait with a {@link java.util.concurrent.CancellationException} and stop the waits'
+	 * threads: no poll is sent after this returns, and a poll in flight is interrupted, its answer ignored. Later
+	 * waits end at once with a {@code CancellationException}; {@link #getStatus} keeps working. Idempotent.
+	 */
+	@Override
+	public void close() {
+		this.pollingThreads.close();
+	}
+
 	@Override
 	public String toString() {
 		return "RestClientTasksClient[cloudName=" + this.cloudName + "]";
@@ -189,7 +209,11 @@ public class RestClientTasksClient implements TasksClient {
 
 		private PollingSettings polling = PollingSettings.defaults();
 
-		private @Nullable ScheduledExecutorService scheduler;
+		private int timerThreads = 1;
+
+		private int maxConcurrentPolls = DEFAULT_MAX_CONCURRENT_POLLS;
+
+		private boolean virtualThreads;
 
 		private TasksClientListener listener = TasksClientListener.NONE;
 
@@ -258,12 +282,46 @@ public class RestClientTasksClient implements TasksClient {
 		}
 
 		/**
-		 * Set the scheduler that runs polls while waiting; its owner shuts it down.
-		 * @param scheduler the scheduler, see {@link TaskAwaiter#newScheduler(int)}
+		 * Set the number of timer threads that schedule the polls and deadlines of waits. They only time; the polls'
+		 * calls run elsewhere (see {@link #maxConcurrentPolls(int)}), so one is enough for thousands of waits.
+		 * @param timerThreads the number of threads, at least 1
 		 * @return this builder
 		 */
-		public Builder scheduler(ScheduledExecutorService scheduler) {
-			this.scheduler = scheduler;
+		public Builder timerThreads(int timerThreads) {
+			if (timerThreads < 1) {
+				throw new IllegalArgumentException("timerThreads must be at least 1, but was " + timerThreads);
+			}
+			this.timerThreads = timerThreads;
+			return this;
+		}
+
+		/**
+		 * Set the most polls whose HTTP calls run at once; excess polls queue, and still end at their wait's
+		 * deadline.
+		 * @param maxConcurrentPolls the bound, at least 1 (default {@value RestClientTasksClient#DEFAULT_MAX_CONCURRENT_POLLS})
+		 * @return this builder
+		 */
+		public Builder maxConcurrentPolls(int maxConcurrentPolls) {
+			if (maxConcurrentPolls < 1) {
+				throw new IllegalArgumentException(
+						"maxConcurrentPolls must be at least 1, but was " + maxConcurrentPolls);
+			}
+			this.maxConcurrentPolls = maxConcurrentPolls;
+			return this;
+		}
+
+		/**
+		 * Set whether polls run on virtual threads (still at most {@link #maxConcurrentPolls(int)} at once).
+		 * @param virtualThreads {@code true} for virtual threads, which needs Java 21 or later
+		 * @return this builder
+		 * @throws IllegalStateException when virtual threads are asked for on a Java version without them
+		 */
+		public Builder virtualThreads(boolean virtualThreads) {
+			if (virtualThreads && Runtime.version().feature() < 21) {
+				throw new IllegalStateException("Virtual threads need Java 21 or later, but this is Java "
+						+ Runtime.version().feature());
+			}
+			this.virtualThreads = virtualThreads;
 			return this;
 		}
 
@@ -279,7 +337,8 @@ public class RestClientTasksClient implements TasksClient {
 
 		/**
 		 * Set the registry that observes each {@code getStatus} call (a timer and a trace span, see
-		 * {@link DefaultTaskStatusObservationConvention}).
+		 * {@link DefaultTaskStatusObservationConvention}) and each wait ({@code cloudinary.analysis.tasks.await},
+		 * the parent of its polls' observations).
 		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} observes nothing
 		 * @return this builder
 		 */

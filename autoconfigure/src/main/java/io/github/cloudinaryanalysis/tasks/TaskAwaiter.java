@@ -5,31 +5,34 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Polls tasks until they end, without holding a thread per waiting task: each wait is a small state machine whose
- * next poll is scheduled on a shared {@link ScheduledExecutorService}. Thousands of waits share a few threads.
+ * Polls tasks until they end, without holding a thread per waiting task: each wait is a small state machine. The
+ * timer of {@link PollingThreads} times the polls and the deadline; each poll's HTTP call runs on the bounded poll
+ * executor. Thousands of waits share a few threads.
  * <p>
- * The interval grows with the task's age ({@link PollingSettings}). A transient failure (see {@link RetryReason})
- * schedules the next poll after a backoff instead of sleeping, up to {@link RetrySettings#maxRetries()} failures in
- * a row; a 429 pushes the next poll out to when the API allows it, instead of stacking requests. Cancelling the
- * returned future cancels the scheduled poll.
+ * The timeout is a deadline: when it passes, the wait ends with {@link TaskAwaitTimeoutException} at once, whatever
+ * the server does; a poll still in flight is abandoned and its answer ignored. The interval grows with the task's
+ * age ({@link PollingSettings}). A transient failure (see {@link RetryReason}) schedules the next poll after a
+ * backoff instead of sleeping, up to {@link RetrySettings#maxRetries()} failures in a row; a 429 pushes the next poll
+ * out to when the API allows it, instead of stacking requests. Cancelling the returned future cancels the scheduled
+ * poll; closing the {@link PollingThreads} ends every wait with a {@link CancellationException}.
+ * <p>
+ * Each wait is an observation named {@value #OBSERVATION_NAME} (low-cardinality key {@code outcome}), child of the
+ * caller's current observation; its polls run inside it (see {@link WaitContext}).
  */
-public final class TaskAwaiter {
+final class TaskAwaiter {
+
+	/** Name of the observation of a wait. */
+	static final String OBSERVATION_NAME = "cloudinary.analysis.tasks.await";
 
 	private static final RequestOptions SINGLE_ATTEMPT = RequestOptions.defaults().withoutRetries();
-
-	private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
-
-	private static volatile @Nullable ScheduledExecutorService sharedScheduler;
 
 	private final TasksClient client;
 
@@ -37,76 +40,46 @@ public final class TaskAwaiter {
 
 	private final RetrySettings retry;
 
-	private final ScheduledExecutorService scheduler;
+	private final PollingThreads threads;
 
 	private final TasksClientListener listener;
+
+	private final ObservationRegistry observationRegistry;
 
 	/**
 	 * Create an awaiter.
 	 * @param client the client that polls (its retries are switched off per poll: the awaiter schedules retries)
 	 * @param polling the poll schedule
 	 * @param retry how transient failures are retried
-	 * @param scheduler runs the polls
+	 * @param threads times and runs the polls
 	 * @param listener hears how each wait ends
+	 * @param observationRegistry observes each wait
 	 */
-	public TaskAwaiter(TasksClient client, PollingSettings polling, RetrySettings retry,
-			ScheduledExecutorService scheduler, TasksClientListener listener) {
+	TaskAwaiter(TasksClient client, PollingSettings polling, RetrySettings retry, PollingThreads threads,
+			TasksClientListener listener, ObservationRegistry observationRegistry) {
 		this.client = client;
 		this.polling = polling;
 		this.retry = retry;
-		this.scheduler = scheduler;
+		this.threads = threads;
 		this.listener = listener;
-	}
-
-	/**
-	 * Create a scheduler suited to polling: daemon threads, cancelled polls removed at once.
-	 * @param threads the number of threads
-	 * @return a new scheduler, to be shut down by its owner
-	 */
-	public static ScheduledExecutorService newScheduler(int threads) {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, (runnable) -> {
-			Thread thread = new Thread(runnable, "cloudinary-analysis-poll-" + THREAD_NUMBER.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.setRemoveOnCancelPolicy(true);
-		return executor;
-	}
-
-	/**
-	 * Return a scheduler shared by clients that were given none (outside Spring, or a user's own
-	 * {@link TasksClient}). Its threads are daemons.
-	 * @return the shared scheduler
-	 */
-	static ScheduledExecutorService sharedScheduler() {
-		ScheduledExecutorService scheduler = sharedScheduler;
-		if (scheduler == null) {
-			synchronized (TaskAwaiter.class) {
-				scheduler = sharedScheduler;
-				if (scheduler == null) {
-					scheduler = newScheduler(2);
-					sharedScheduler = scheduler;
-				}
-			}
-		}
-		return scheduler;
+		this.observationRegistry = observationRegistry;
 	}
 
 	/**
 	 * Wait for a task without blocking.
 	 * @param taskId the task
 	 * @param timeout how long to wait
-	 * @return a future completed with the terminal answer, or failed with {@link TaskAwaitTimeoutException} or the
-	 * error that ended the wait
+	 * @return a future completed with the terminal answer, or failed with {@link TaskAwaitTimeoutException}, a
+	 * {@link CancellationException} when the client is closed, or the error that ended the wait
 	 * @throws IllegalArgumentException when the task id is invalid (no request is sent)
 	 */
-	public CompletableFuture<TaskStatusResponse> awaitAsync(String taskId, Duration timeout) {
+	CompletableFuture<TaskStatusResponse> awaitAsync(String taskId, Duration timeout) {
 		TaskIds.requireValid(taskId);
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("Timeout must be positive, but was " + timeout);
 		}
 		Wait wait = new Wait(taskId, timeout);
-		wait.schedule(Duration.ZERO);
+		wait.start();
 		return wait.future;
 	}
 
@@ -116,9 +89,10 @@ public final class TaskAwaiter {
 	 * @param timeout how long to wait
 	 * @return the terminal answer
 	 * @throws TaskAwaitTimeoutException when the task did not end in time
-	 * @throws CancellationException when the calling thread is interrupted (its interrupt flag stays set)
+	 * @throws CancellationException when the client is closed, or the calling thread is interrupted (its interrupt
+	 * flag stays set)
 	 */
-	public TaskStatusResponse await(String taskId, Duration timeout) {
+	TaskStatusResponse await(String taskId, Duration timeout) {
 		CompletableFuture<TaskStatusResponse> future = awaitAsync(taskId, timeout);
 		try {
 			return future.get();
@@ -127,6 +101,14 @@ public final class TaskAwaiter {
 			future.cancel(false);
 			Thread.currentThread().interrupt();
 			CancellationException cancelled = new CancellationException("Interrupted while waiting for task " + taskId);
+			cancelled.initCause(ex);
+			throw cancelled;
+		}
+		catch (CancellationException ex) {
+			// Newer JDKs wrap the cause in a bare "get"; say why the wait ended, on the caller's stack.
+			CancellationException cancelled = new CancellationException(
+					this.threads.isClosed() ? "The TasksClient was closed while waiting for task " + taskId
+							: "The wait for task " + taskId + " was cancelled");
 			cancelled.initCause(ex);
 			throw cancelled;
 		}
@@ -140,8 +122,12 @@ public final class TaskAwaiter {
 		}
 	}
 
-	/** One wait: polls run one after another, each scheduling the next. */
-	private final class Wait implements Runnable {
+	/**
+	 * One wait: polls run one after another, each scheduling the next; the deadline is a timer of its own. Every
+	 * way of ending goes through {@link #end}, so the first ending wins and later answers are ignored; the wait is
+	 * observed and reported before its future completes, so a caller who sees the result also sees the metrics.
+	 */
+	private final class Wait {
 
 		final CompletableFuture<TaskStatusResponse> future = new CompletableFuture<>();
 
@@ -153,69 +139,112 @@ public final class TaskAwaiter {
 
 		private final long deadlineNanos;
 
-		private int polls;
+		private final Runnable cancelOnClose = this::cancelOnClose;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		private final Observation observation;
+
+		private final WaitContext context;
+
+		// Written by the one poll that runs at a time; read when the wait ends.
+		private volatile int polls;
 
 		private int consecutiveFailures;
 
-		private @Nullable TaskStatusResponse last;
+		private volatile @Nullable TaskStatusResponse last;
 
-		private volatile @Nullable ScheduledFuture<?> next;
+		private volatile @Nullable ScheduledFuture<?> nextPoll;
+
+		private volatile @Nullable ScheduledFuture<?> deadline;
 
 		Wait(String taskId, Duration timeout) {
 			this.taskId = taskId;
 			this.timeout = timeout;
 			this.deadlineNanos = this.startNanos + timeout.toNanos();
-			this.future.whenComplete((response, failure) -> {
-				ScheduledFuture<?> scheduled = this.next;
-				if (scheduled != null) {
-					scheduled.cancel(false);
-				}
-				if (this.future.isCancelled()) {
-					ended("cancelled");
-				}
-			});
+			// Created and started on the caller's thread: its parent is the caller's current observation.
+			this.observation = Observation.createNotStarted(OBSERVATION_NAME, TaskAwaiter.this.observationRegistry)
+				.contextualName("cloudinary-analysis await")
+				.highCardinalityKeyValue("task.id", taskId)
+				.start();
+			this.context = WaitContext.capture(this.observation);
 		}
 
-		void schedule(Duration delay) {
-			try {
-				this.next = TaskAwaiter.this.scheduler.schedule(this, delay.toNanos(), TimeUnit.NANOSECONDS);
+		void start() {
+			this.future.whenComplete(this::end); // a caller's cancel
+			if (!TaskAwaiter.this.threads.register(this.cancelOnClose)) {
+				cancelOnClose();
+				return;
 			}
-			catch (RejectedExecutionException ex) {
-				fail(ex);
+			// Counted from the wait's start: setting up (the first wait starts the threads) eats into the timeout.
+			ScheduledFuture<?> deadline = TaskAwaiter.this.threads.schedule(this::timeOut,
+					Math.max(0, this.deadlineNanos - System.nanoTime()));
+			this.deadline = deadline;
+			if (deadline != null && this.ended.get()) {
+				deadline.cancel(false); // ended while being scheduled: do not keep the wait until its deadline
 			}
-			ScheduledFuture<?> scheduled = this.next;
-			if (this.future.isDone() && scheduled != null) {
+			// The first poll is due now: straight to the poll executor, without a trip through the timer.
+			submitPoll();
+		}
+
+		private void schedulePoll(long delayNanos) {
+			ScheduledFuture<?> scheduled = TaskAwaiter.this.threads.schedule(this::submitPoll, delayNanos);
+			if (scheduled == null) {
+				cancelOnClose();
+				return;
+			}
+			this.nextPoll = scheduled;
+			if (this.ended.get()) {
 				scheduled.cancel(false);
 			}
 		}
 
-		@Override
-		public void run() {
-			if (this.future.isDone()) {
+		/** On the timer (or the caller, for the first poll): hand the poll to the poll executor, never run it here. */
+		private void submitPoll() {
+			if (this.ended.get()) {
 				return;
 			}
-			Duration delay;
+			if (!TaskAwaiter.this.threads.execute(() -> this.context.run(this::poll))) {
+				cancelOnClose();
+			}
+		}
+
+		private void poll() {
+			// A poll that waited in the queue past the deadline, or past close, is not sent.
+			if (this.ended.get()) {
+				return;
+			}
+			long delayNanos;
 			try {
 				this.polls++;
 				TaskStatusResponse response = TaskAwaiter.this.client.getStatus(this.taskId, SINGLE_ATTEMPT);
+				if (this.ended.get()) {
+					return; // abandoned: the deadline passed or the client closed while the call was in flight
+				}
 				this.last = response;
 				this.consecutiveFailures = 0;
 				if (response.status().isTerminal()) {
-					ended(response.status().name().toLowerCase(Locale.ROOT));
-					this.future.complete(response);
+					end(response, null);
 					return;
 				}
-				delay = TaskAwaiter.this.polling.intervalAfter(this.polls);
+				delayNanos = TaskAwaiter.this.polling.intervalAfter(this.polls).toNanos();
 			}
 			catch (RuntimeException failure) {
-				Duration retryDelay = retryDelay(failure);
-				if (retryDelay == null) {
-					fail(failure);
+				if (this.ended.get()) {
 					return;
 				}
-				delay = retryDelay;
+				Duration retryDelay = retryDelay(failure);
+				if (retryDelay == null) {
+					end(null, failure);
+					return;
+				}
+				delayNanos = retryDelay.toNanos();
 			}
-			scheduleWithinDeadline(delay);
+			long remaining = this.deadlineNanos - System.nanoTime();
+			if (remaining < TaskAwaiter.this.polling.initialInterval().toNanos()) {
+				return; // no time for another useful poll: the deadline ends the wait
+			}
+			schedulePoll(Math.min(delayNanos, remaining));
 		}
 
 		private @Nullable Duration retryDelay(RuntimeException failure) {
@@ -235,25 +264,57 @@ public final class TaskAwaiter {
 			return max(wait, TaskAwaiter.this.polling.initialInterval());
 		}
 
-		private void scheduleWithinDeadline(Duration delay) {
-			long remaining = this.deadlineNanos - System.nanoTime();
-			if (remaining < TaskAwaiter.this.polling.initialInterval().toNanos()) {
-				ended("timeout");
-				this.future.completeExceptionally(new TaskAwaitTimeoutException(this.taskId, this.last, this.timeout));
+		/** On the timer, at the deadline. */
+		private void timeOut() {
+			if (this.ended.get()) {
 				return;
 			}
-			// The last poll happens at the deadline rather than giving up early.
-			schedule(Duration.ofNanos(Math.min(delay.toNanos(), remaining)));
+			end(null, new TaskAwaitTimeoutException(this.taskId, this.last, this.timeout));
 		}
 
-		private void fail(Throwable failure) {
-			ended("error");
-			this.future.completeExceptionally(failure);
+		private void cancelOnClose() {
+			if (!this.ended.get()) {
+				end(null, new CancellationException("The TasksClient was closed while waiting for task " + this.taskId));
+			}
 		}
 
-		private void ended(String outcome) {
+		private void end(@Nullable TaskStatusResponse response, @Nullable Throwable failure) {
+			if (!this.ended.compareAndSet(false, true)) {
+				return;
+			}
+			ScheduledFuture<?> scheduled = this.nextPoll;
+			if (scheduled != null) {
+				scheduled.cancel(false);
+			}
+			ScheduledFuture<?> deadline = this.deadline;
+			if (deadline != null) {
+				deadline.cancel(false);
+			}
+			TaskAwaiter.this.threads.unregister(this.cancelOnClose);
+			String outcome = outcome(response, failure);
+			this.observation.lowCardinalityKeyValue("outcome", outcome);
+			if ("error".equals(outcome)) {
+				this.observation.error(failure);
+			}
+			this.observation.stop();
 			TaskAwaiter.this.listener.onAwaitEnded(outcome, this.polls,
 					Duration.ofNanos(System.nanoTime() - this.startNanos));
+			if (response != null) {
+				this.future.complete(response);
+			}
+			else {
+				this.future.completeExceptionally(failure);
+			}
+		}
+
+		private static String outcome(@Nullable TaskStatusResponse response, @Nullable Throwable failure) {
+			if (response != null) {
+				return response.status().name().toLowerCase(Locale.ROOT);
+			}
+			if (failure instanceof CancellationException) {
+				return "cancelled";
+			}
+			return (failure instanceof TaskAwaitTimeoutException) ? "timeout" : "error";
 		}
 
 		private static Duration max(Duration a, Duration b) {

@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link IllegalArgumentException} before any request is sent. Implementations are thread-safe.
  * <p>
  * Only {@link #getStatus(String, RequestOptions)} must be implemented: the waiting methods have defaults that poll
- * it on a shared scheduler, so a hand-written implementation (a test double, say) gets them too.
+ * it on threads shared by such implementations (daemon threads, ended when idle), so a hand-written implementation
+ * (a test double, say) gets them too. Their timeout is a deadline: a wait ends by then, however slow the server.
  */
 public interface TasksClient {
 
@@ -47,9 +48,10 @@ public interface TasksClient {
 	 * ({@code cloudinary.analysis.polling.timeout}). A failed task is a result, not an exception.
 	 * @param taskId the task id
 	 * @return the terminal answer
-	 * @throws TaskAwaitTimeoutException when the task did not end in time; it carries the last status seen
-	 * @throws java.util.concurrent.CancellationException when the calling thread is interrupted (the interrupt flag
-	 * stays set)
+	 * @throws TaskAwaitTimeoutException when the task did not end in time (the timeout is a deadline: this is
+	 * thrown within a few milliseconds of it, even while a poll is in flight); it carries the last status seen
+	 * @throws java.util.concurrent.CancellationException when the client is closed (the auto-configured one closes
+	 * with its application context) or the calling thread is interrupted (the interrupt flag stays set)
 	 */
 	default TaskStatusResponse awaitCompletion(String taskId) {
 		return awaitCompletion(taskId, PollingSettings.defaults().timeout());
@@ -61,21 +63,25 @@ public interface TasksClient {
 	 * @param taskId the task id
 	 * @param timeout how long to wait
 	 * @return the terminal answer
-	 * @throws TaskAwaitTimeoutException when the task did not end in time; it carries the last status seen
-	 * @throws java.util.concurrent.CancellationException when the calling thread is interrupted (the interrupt flag
-	 * stays set)
+	 * @throws TaskAwaitTimeoutException when the task did not end in time (the timeout is a deadline: this is
+	 * thrown within a few milliseconds of it, even while a poll is in flight); it carries the last status seen
+	 * @throws java.util.concurrent.CancellationException when the client is closed (the auto-configured one closes
+	 * with its application context) or the calling thread is interrupted (the interrupt flag stays set)
 	 */
 	default TaskStatusResponse awaitCompletion(String taskId, Duration timeout) {
 		return defaultAwaiter().await(taskId, timeout);
 	}
 
 	/**
-	 * Wait for a task without blocking any thread while waiting: polls are scheduled on a small shared scheduler,
-	 * so many thousands of waits cost a few threads. Cancelling the future stops its polling.
+	 * Wait for a task without blocking any thread while waiting: a timer thread schedules the polls and a small
+	 * bounded pool makes their calls, so many thousands of waits cost a few threads. The future completes by the
+	 * deadline however slow the server is; cancelling it stops its polling. Dependent stages without
+	 * {@code Async} run on the client's threads: keep them short.
 	 * @param taskId the task id
 	 * @param timeout how long to wait
-	 * @return a future completed with the terminal answer, or failed with {@link TaskAwaitTimeoutException} or the
-	 * error that ended the wait
+	 * @return a future completed with the terminal answer, or failed with {@link TaskAwaitTimeoutException}, with a
+	 * {@link java.util.concurrent.CancellationException} when the client is closed, or with the error that ended the
+	 * wait
 	 * @throws IllegalArgumentException when the task id is invalid (no request is sent)
 	 */
 	default CompletableFuture<TaskStatusResponse> awaitCompletionAsync(String taskId, Duration timeout) {
@@ -83,8 +89,8 @@ public interface TasksClient {
 	}
 
 	private TaskAwaiter defaultAwaiter() {
-		return new TaskAwaiter(this, PollingSettings.defaults(), RetrySettings.defaults(),
-				TaskAwaiter.sharedScheduler(), TasksClientListener.NONE);
+		return new TaskAwaiter(this, PollingSettings.defaults(), RetrySettings.defaults(), SharedPollingThreads.INSTANCE,
+				TasksClientListener.NONE, io.micrometer.observation.ObservationRegistry.NOOP);
 	}
 
 }

@@ -7,13 +7,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
-import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisExtension;
 import io.github.cloudinaryanalysis.test.Fault;
@@ -196,7 +194,8 @@ class AwaitCompletionTests {
 		}
 		List<String> pollingThreads = new CopyOnWriteArrayList<>();
 		java.util.Set<String> threadsBeforeContext = threadNames();
-		runner().withPropertyValues("cloudinary.analysis.polling.threads=2").run((context) -> {
+		runner().withPropertyValues("cloudinary.analysis.polling.threads=1",
+				"cloudinary.analysis.polling.max-concurrent-polls=4").run((context) -> {
 			TasksClient client = context.getBean(TasksClient.class);
 			List<CompletableFuture<TaskStatusResponse>> futures = taskIds.stream()
 				.map((id) -> client.awaitCompletionAsync(id, Duration.ofSeconds(60)))
@@ -208,46 +207,21 @@ class AwaitCompletionTests {
 				assertThat(futures.get(i).get().status()).isEqualTo(TaskStatus.COMPLETED);
 			}
 			threadNames().stream()
-				.filter((name) -> name.startsWith("cloudinary-analysis-poll") && !threadsBeforeContext.contains(name))
+				.filter((name) -> name.startsWith("cloudinary-analysis-") && !threadsBeforeContext.contains(name))
 				.forEach(pollingThreads::add);
 			// A thread per wait would be 2,000 new threads; the bound is generous because other parts of the JVM
 			// (the fake server's and the JDK client's pools) start threads of their own meanwhile.
 			threadsWhileWaiting.removeAll(threadsBeforeContext);
 			assertThat(threadsWhileWaiting).as("threads started with %d waits", waits).hasSizeLessThan(waits / 10);
 		});
-		assertThat(pollingThreads).hasSizeLessThanOrEqualTo(2);
+		// One timer thread and at most four poll threads.
+		assertThat(pollingThreads).hasSizeLessThanOrEqualTo(5);
 		// Each task completes on the third poll the server sees, so each wait ends there: exact even if a request
 		// was re-sent. The total may exceed 6,000 only by such re-sends.
 		for (String taskId : taskIds) {
 			assertThat(this.fake.pollCount(taskId)).as("polls of %s", taskId).isEqualTo(3);
 		}
 		assertThat(this.fake.requestCount()).isGreaterThanOrEqualTo(waits * 3);
-	}
-
-	@Test
-	void theSchedulerIsABeanThatCanBeReplacedAndIsShutDownWithTheContext() {
-		AtomicReference<ScheduledExecutorService> scheduler = new AtomicReference<>();
-		runner().run((context) -> {
-			scheduler.set(context.getBean(CloudinaryAnalysisAutoConfiguration.POLLING_SCHEDULER_BEAN_NAME,
-					ScheduledExecutorService.class));
-			assertThat(scheduler.get().isShutdown()).isFalse();
-		});
-		assertThat(scheduler.get().isShutdown()).isTrue();
-		ScheduledExecutorService own = TaskAwaiter.newScheduler(1);
-		try {
-			runner().withBean(CloudinaryAnalysisAutoConfiguration.POLLING_SCHEDULER_BEAN_NAME, ScheduledExecutorService.class,
-					() -> own, (definition) -> definition.setDestroyMethodName(""))
-				.run((context) -> {
-					assertThat(context.getBean(CloudinaryAnalysisAutoConfiguration.POLLING_SCHEDULER_BEAN_NAME))
-						.isSameAs(own);
-					String taskId = this.fake.createTask(TaskLife.completesAfterPolls(1));
-					assertThat(context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(5)).status())
-						.isEqualTo(TaskStatus.COMPLETED);
-				});
-		}
-		finally {
-			own.shutdownNow();
-		}
 	}
 
 	@Test

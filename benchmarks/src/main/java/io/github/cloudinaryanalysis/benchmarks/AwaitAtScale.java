@@ -31,7 +31,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * sent versus the minimum the poll schedule implies, and wall time versus the schedule's minimum.
  * <p>
  * Usage: {@code java -Xmx256m -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.AwaitAtScale [waits]
- * [pollingThreads] [initialIntervalMs]}
+ * [timerThreads] [initialIntervalMs] [maxConcurrentPolls]}. The second argument sets
+ * {@code cloudinary.analysis.polling.threads}: before the polls moved to their own bounded executor it was the number of
+ * threads that made the calls; now it is the timer threads, and the calls run on up to {@code maxConcurrentPolls}
+ * (default 16) threads.
  */
 public final class AwaitAtScale {
 
@@ -41,6 +44,7 @@ public final class AwaitAtScale {
 		int waits = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
 		int pollingThreads = (args.length > 1) ? Integer.parseInt(args[1]) : 2;
 		long initialMs = (args.length > 2) ? Long.parseLong(args[2]) : 200;
+		int maxConcurrentPolls = (args.length > 3) ? Integer.parseInt(args[3]) : 16;
 		double multiplier = 1.5;
 		Process fake = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Dsun.net.httpserver.nodelay=true", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
@@ -61,6 +65,8 @@ public final class AwaitAtScale {
 			properties.put("cloudinary.analysis.polling.max-interval", "5s");
 			properties.put("cloudinary.analysis.polling.timeout", "10m");
 			properties.put("cloudinary.analysis.polling.threads", Integer.toString(pollingThreads));
+			properties.put("cloudinary.analysis.polling.max-concurrent-polls", Integer.toString(maxConcurrentPolls));
+			System.out.printf("maxConcurrentPolls=%d%n", maxConcurrentPolls);
 			try (ConfigurableApplicationContext context = StarterContext.start(properties, false)) {
 				TasksClient client = context.getBean(TasksClient.class);
 				try {

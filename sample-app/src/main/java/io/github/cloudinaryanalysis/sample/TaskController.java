@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <li>{@code GET /tasks/{id}}: the task's status now.</li>
  * <li>{@code GET /tasks/{id}?wait=30s}: wait up to 30 seconds for the task to end; 200 with the final status, or
  * 202 with the last status seen (and {@code Retry-After}) when it is still running. The wait holds no servlet
- * thread: {@code awaitCompletionAsync} polls on the starter's shared scheduler and Spring MVC answers when the
+ * thread: {@code awaitCompletionAsync} polls on the client's own threads and Spring MVC answers when the
  * future completes.</li>
  * </ul>
  */

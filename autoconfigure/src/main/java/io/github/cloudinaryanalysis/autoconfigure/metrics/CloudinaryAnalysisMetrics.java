@@ -22,7 +22,9 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@value #RETRIES}: counter of retries, tag {@code reason}.</li>
  * <li>{@value #QUOTA}: gauge of the last known remaining quota, tag {@code feature} (from 429 answers).</li>
  * <li>{@value #AWAIT}: timer of {@code awaitCompletion} waits, tag {@code outcome} (the final status in lower
- * case, {@code timeout}, {@code error} or {@code cancelled}).</li>
+ * case, {@code timeout}, {@code error} or {@code cancelled}). When the client observes its waits, the wait's
+ * observation of the same name makes this timer (with Boot's {@code error} tag too); this listener makes it only
+ * for a client without an observation registry.</li>
  * <li>{@value #AWAIT_POLLS}: distribution of the number of polls per wait, tag {@code outcome}.</li>
  * </ul>
  */
@@ -44,6 +46,8 @@ public class CloudinaryAnalysisMetrics implements TasksClientListener {
 
 	private final ClientActivity activity;
 
+	private final boolean recordAwaitTimer;
+
 	private final Set<String> quotaGauges = ConcurrentHashMap.newKeySet();
 
 	/**
@@ -52,8 +56,20 @@ public class CloudinaryAnalysisMetrics implements TasksClientListener {
 	 * @param activity the source of the last known quota
 	 */
 	public CloudinaryAnalysisMetrics(MeterRegistry registry, ClientActivity activity) {
+		this(registry, activity, true);
+	}
+
+	/**
+	 * Create the meters.
+	 * @param registry where to register them
+	 * @param activity the source of the last known quota
+	 * @param recordAwaitTimer whether this listener records the {@value #AWAIT} timer; {@code false} when the
+	 * client's wait observation records it
+	 */
+	public CloudinaryAnalysisMetrics(MeterRegistry registry, ClientActivity activity, boolean recordAwaitTimer) {
 		this.registry = registry;
 		this.activity = activity;
+		this.recordAwaitTimer = recordAwaitTimer;
 	}
 
 	@Override
@@ -80,11 +96,13 @@ public class CloudinaryAnalysisMetrics implements TasksClientListener {
 
 	@Override
 	public void onAwaitEnded(String outcome, int polls, Duration elapsed) {
-		Timer.builder(AWAIT)
-			.description("Waits for Cloudinary analysis tasks to end")
-			.tag("outcome", outcome)
-			.register(this.registry)
-			.record(elapsed);
+		if (this.recordAwaitTimer) {
+			Timer.builder(AWAIT)
+				.description("Waits for Cloudinary analysis tasks to end")
+				.tag("outcome", outcome)
+				.register(this.registry)
+				.record(elapsed);
+		}
 		DistributionSummary.builder(AWAIT_POLLS)
 			.description("Status polls per wait for a Cloudinary analysis task")
 			.tag("outcome", outcome)

@@ -4,7 +4,9 @@ import io.github.cloudinaryanalysis.autoconfigure.ClientActivity;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,8 +30,10 @@ public final class CloudinaryAnalysisMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CloudinaryAnalysisMetrics cloudinaryAnalysisMetrics(MeterRegistry registry, ClientActivity activity) {
-		return new CloudinaryAnalysisMetrics(registry, activity);
+	CloudinaryAnalysisMetrics cloudinaryAnalysisMetrics(MeterRegistry registry, ClientActivity activity,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		// With an observation registry, the client's wait observation makes the await timer.
+		return new CloudinaryAnalysisMetrics(registry, activity, observationRegistry.getIfAvailable() == null);
 	}
 
 	@Bean
