@@ -122,7 +122,7 @@ public final class ErrorResponseTranslator {
 	 * Translate an answer the client cannot use into an exception.
 	 * @param status the answer's status
 	 * @param headers the answer's headers
-	 * @param body the answer's body, as read
+	 * @param answer the answer's body, as read
 	 * @return the exception to throw
 	 */
 	public CloudinaryAnalysisException translate(HttpStatusCode status, HttpHeaders headers, BoundedBody answer) {
