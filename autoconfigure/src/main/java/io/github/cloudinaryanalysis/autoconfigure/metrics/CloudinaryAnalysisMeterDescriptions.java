@@ -8,17 +8,19 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 
 /**
- * Gives the meters of the {@code getStatus} observation a description. Micrometer's observation handler creates
- * them (the {@value DefaultTaskStatusObservationConvention#NAME} timer and its {@code .active} long-task timer)
- * without one, which leaves an empty {@code # HELP} line in Prometheus. Only these two names are touched, and a
- * description set elsewhere is kept.
+ * Gives the meters of the {@code getStatus} and wait observations a description. Micrometer's observation handler
+ * creates them (the {@value DefaultTaskStatusObservationConvention#NAME} and {@value CloudinaryAnalysisMetrics#AWAIT}
+ * timers and their {@code .active} long-task timers) without one, which leaves an empty {@code # HELP} line in
+ * Prometheus. Only these names are touched, and a description set elsewhere is kept.
  */
 public final class CloudinaryAnalysisMeterDescriptions implements MeterFilter {
 
 	private static final Map<String, String> DESCRIPTIONS = Map.of(DefaultTaskStatusObservationConvention.NAME,
 			"Cloudinary Analysis API getStatus calls, retries included",
 			DefaultTaskStatusObservationConvention.NAME + ".active",
-			"Cloudinary Analysis API getStatus calls in progress, retries included");
+			"Cloudinary Analysis API getStatus calls in progress, retries included", CloudinaryAnalysisMetrics.AWAIT,
+			"Waits for Cloudinary Analysis tasks to end", CloudinaryAnalysisMetrics.AWAIT + ".active",
+			"Waits for Cloudinary Analysis tasks in progress");
 
 	@Override
 	public Meter.Id map(Meter.Id id) {
