@@ -35,7 +35,7 @@ final class AnalysisAnswers {
 	 * @throws MalformedAnswerException when {@code data}, {@code data.analysis} or a required field is missing
 	 */
 	static <A> AnalysisResult<A> result(Operation<A> operation, JsonNode root) {
-		Data<A> data = data(operation, AnalysisJson.requiredObject(root, "data", "(body)"), "data");
+		Data<A> data = data(operation, AnalysisJson.requiredObject(root, "data", ""), "data");
 		return new AnalysisResult<>(data.entity(), data.analysis(), limits(root), JsonFields.text(root, "request_id"));
 	}
 
@@ -58,7 +58,7 @@ final class AnalysisAnswers {
 	 * @throws MalformedAnswerException when {@code data.task_id} or {@code data.status} is missing
 	 */
 	static AnalysisTask task(JsonNode root) {
-		JsonNode data = AnalysisJson.requiredObject(root, "data", "(body)");
+		JsonNode data = AnalysisJson.requiredObject(root, "data", "");
 		String taskId = AnalysisJson.requiredText(data, "task_id", "data");
 		if (taskId.isBlank()) {
 			throw new MalformedAnswerException("with a blank data.task_id");

@@ -22,8 +22,9 @@ final class AnalysisJson {
 	private AnalysisJson() {
 	}
 
+	/** The path of a field: {@code parent.field}, or just {@code field} at the root (an empty parent). */
 	static String path(String parent, String field) {
-		return parent + "." + field;
+		return parent.isEmpty() ? field : parent + "." + field;
 	}
 
 	static JsonNode requiredObject(JsonNode node, String field, String parent) {
