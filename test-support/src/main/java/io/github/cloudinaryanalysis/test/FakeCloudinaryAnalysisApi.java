@@ -38,10 +38,19 @@ import org.jspecify.annotations.Nullable;
  * (the top-level {@code status} echoes {@code data.status}: the contract's schema requires it at the top level);
  * 400 {@code user_error} for a task id outside {@code [A-Za-z0-9_-]{1,512}}; 404 {@code user_error} for an unknown
  * task.</li>
- * <li>{@code POST /{cloud_name}/analyze/{type}} with {@code "async": true} and a {@code source} ({@code uri} or
- * {@code asset_id}): 202 with a new 160-hex-char task id, registered with the {@linkplain Builder#defaultTaskLife
- * default life}; 400 without {@code async: true} or a valid source, or for a type whose contract operation has no
- * 202 ({@code google_logo_detection}); 404 for a type not in the contract.</li>
+ * <li>{@code POST /{cloud_name}/analyze/{type}} for each of the contract's fifteen types, with a body valid against
+ * the operation's request schema (otherwise 400 {@code user_error}, naming the violations) and exactly one
+ * non-blank {@code source.uri} or {@code source.asset_id}:
+ * <ul>
+ * <li>without {@code "async": true}: 200 with {@code {"data":{"entity","analysis"},"limits":{"items":[…]},
+ * "request_id"}}, the analysis being the type's {@linkplain #defaultAnalysis(String) default} or the
+ * {@linkplain #scriptAnalysis(String, String) scripted} one, the limits those of the type's feature (a quota of
+ * 10000 per feature, used once per 200 answer);</li>
+ * <li>with {@code "async": true}: 202 with a new 160-hex-char task id, registered with the
+ * {@linkplain Builder#defaultTaskLife default life}; 400 for a type whose contract operation has no 202
+ * ({@code google_logo_detection}).</li>
+ * </ul>
+ * 404 for a type not in the contract.</li>
  * <li>Authentication: HTTP Basic {@code api_key:api_secret}, or {@code Bearer <token>} when
  * {@linkplain Builder#bearerToken(String) configured}; otherwise 401 {@code auth_error}. A cloud name other than
  * the configured one is also 401, as the real API does not authenticate the key for it.</li>
@@ -300,6 +309,47 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
+	 * Scripts the {@code analysis} object of the 200 answers of one analysis type, until {@link #reset()}. The
+	 * fake wraps it in the answer's {@code data} and checks the whole answer against the contract first, so an
+	 * answer the fake sends always conforms (send an off-contract body with {@link Fault#raw}).
+	 * @param type an analysis type of the contract, such as {@code captioning}
+	 * @param analysisJson the analysis object, e.g. {@code {"data":{"caption":"A dog"},"model_version":2}}
+	 * @throws IllegalArgumentException for an unknown type, a body that is not a JSON object, or an answer that
+	 * would not conform to the contract (the message names the violations)
+	 */
+	public void scriptAnalysis(String type, String analysisJson) {
+		AnalysisTypes.schemaName(Objects.requireNonNull(type, "type"));
+		tools.jackson.databind.JsonNode analysis;
+		try {
+			analysis = JsonBodies.MAPPER.readTree(Objects.requireNonNull(analysisJson, "analysisJson"));
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			throw new IllegalArgumentException("The analysis of " + type + " is not valid JSON: "
+					+ ex.getOriginalMessage(), ex);
+		}
+		if (analysis == null || !analysis.isObject()) {
+			throw new IllegalArgumentException("The analysis of " + type + " must be a JSON object");
+		}
+		List<String> violations = ContractSchemas.answerViolations(type, JsonBodies.analysisResultNode("entity",
+				analysis, AnalysisTypes.feature(type), 1, 1, java.time.Instant.EPOCH, "request-id"));
+		if (!violations.isEmpty()) {
+			throw new IllegalArgumentException("A 200 answer of " + type + " with this analysis would not conform"
+					+ " to the contract: " + String.join("; ", violations));
+		}
+		this.state.scriptAnalysis(type, analysis);
+	}
+
+	/**
+	 * The {@code analysis} object the fake answers for a type unless one is {@linkplain #scriptAnalysis scripted}.
+	 * @param type an analysis type of the contract, such as {@code captioning}
+	 * @return the JSON object, e.g. {@code {"data":{"caption":"A cat sitting on a table"},"model_version":1}}
+	 * @throws IllegalArgumentException for an unknown type
+	 */
+	public String defaultAnalysis(String type) {
+		return DefaultAnalyses.json(Objects.requireNonNull(type, "type"));
+	}
+
+	/**
 	 * How many queued faults are still to be consumed.
 	 * @return the number of faults
 	 */
@@ -323,7 +373,10 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		return this.state.requests().size();
 	}
 
-	/** Forgets all tasks, queued faults and recorded requests; the server keeps running on the same port. */
+	/**
+	 * Forgets all tasks, queued faults, recorded requests, scripted analyses and feature use; the server keeps
+	 * running on the same port.
+	 */
 	public void reset() {
 		this.state.reset();
 	}

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /v2/analysis/{cloud_name}/tasks/{task_id}} and {@code POST /v2/analysis/{cloud_name}/analyze/{type}}.
  *
  * <p>Order of checks: unknown path (404), wrong method (405, plain text), credentials and cloud name (401), request
- * shape (400), unknown task (404).
+ * shape (400: for an analysis, the body is validated against the contract's request schema), unknown task (404).
  */
 final class FakeRequestHandler implements HttpHandler {
 
@@ -33,10 +35,16 @@ final class FakeRequestHandler implements HttpHandler {
 			"image_quality", "lvis", "shop_classifier", "unidet", "watermark_detection");
 
 	/**
-	 * Analysis types in the contract without a 202 answer: the fake answers their async requests with a 400
+	 * Analysis types in the contract without a 202 answer: the fake answers them synchronously, and their async
+	 * requests with a 400
 	 * {@code user_error}, since a 202 would break the contract.
 	 */
 	static final Set<String> SYNC_ONLY_ANALYSIS_TYPES = Set.of("google_logo_detection");
+
+	/** The quota the fake reports in {@code limits} of 200 answers, per feature, for every feature. */
+	static final long FEATURE_LIMIT = 10_000;
+
+	private static final int MAX_REPORTED_VIOLATIONS = 3;
 
 	private static final Pattern TASK_PATH = Pattern.compile("/v2/analysis/([^/]+)/tasks/([^/]*)");
 
@@ -129,8 +137,7 @@ final class FakeRequestHandler implements HttpHandler {
 	}
 
 	private Answer analyze(HttpExchange exchange, String method, String cloud, String type, byte[] requestBody) {
-		boolean async = ASYNC_ANALYSIS_TYPES.contains(type);
-		if (!async && !SYNC_ONLY_ANALYSIS_TYPES.contains(type)) {
+		if (!AnalysisTypes.isKnown(type)) {
 			return notFound("No such analysis type: " + type);
 		}
 		if (!method.equals("POST")) {
@@ -150,20 +157,36 @@ final class FakeRequestHandler implements HttpHandler {
 		if (body == null || !body.isObject()) {
 			return badRequest("The request body must be a JSON object");
 		}
-		JsonNode source = body.get("source");
-		if (source == null || !source.isObject() || (hasText(source, "uri") == hasText(source, "asset_id"))) {
+		List<String> violations = ContractSchemas.requestViolations(type, body);
+		if (!violations.isEmpty()) {
+			return badRequest("The request body does not match the contract's Analyze"
+					+ AnalysisTypes.schemaName(type) + "Request: "
+					+ String.join("; ", violations.subList(0, Math.min(MAX_REPORTED_VIOLATIONS, violations.size()))));
+		}
+		JsonNode source = body.path("source");
+		if (hasText(source, "uri") == hasText(source, "asset_id")) {
 			return badRequest("Missing or invalid source: give exactly one of source.uri and source.asset_id");
 		}
-		JsonNode asyncFlag = body.get("async");
-		if (asyncFlag == null || !asyncFlag.isBoolean() || !asyncFlag.booleanValue()) {
-			return badRequest("The fake only supports asynchronous analysis: send \"async\": true");
+		JsonNode async = body.path("async");
+		if (async.isBoolean() && async.booleanValue()) {
+			if (!ASYNC_ANALYSIS_TYPES.contains(type)) {
+				return badRequest("Asynchronous analysis is not supported for " + type);
+			}
+			String taskId = TaskIds.newTaskId();
+			this.state.putTask(new FakeTask(taskId, this.defaultTaskLife, this.clock.instant()));
+			return Answer.json(202, JsonBodies.accepted(taskId, TaskIds.newRequestId()));
 		}
-		if (!async) {
-			return badRequest("Asynchronous analysis is not supported for " + type);
-		}
-		String taskId = TaskIds.newTaskId();
-		this.state.putTask(new FakeTask(taskId, this.defaultTaskLife, this.clock.instant()));
-		return Answer.json(202, JsonBodies.accepted(taskId, TaskIds.newRequestId()));
+		return Answer.json(200, analysisResult(type, source));
+	}
+
+	private byte[] analysisResult(String type, JsonNode source) {
+		JsonNode analysis = this.state.scriptedAnalysis(type);
+		String feature = AnalysisTypes.feature(type);
+		Instant now = this.clock.instant();
+		return JsonBodies.analysisResult(hasText(source, "uri") ? source.path("uri").stringValue()
+				: source.path("asset_id").stringValue(), (analysis != null) ? analysis : DefaultAnalyses.node(type),
+				feature, this.state.useFeature(feature), FEATURE_LIMIT,
+				now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)), TaskIds.newRequestId());
 	}
 
 	private @Nullable Answer authenticate(HttpExchange exchange, String cloud) {

@@ -5,10 +5,15 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
-/** The fake's mutable state: tasks, queued faults and the request journal; every operation is thread-safe. */
+/**
+ * The fake's mutable state: tasks, queued faults, the request journal, scripted analyses and the use of each
+ * rate-limited feature; every operation is thread-safe.
+ */
 final class FakeState {
 
 	private final ConcurrentMap<String, FakeTask> tasks = new ConcurrentHashMap<>();
@@ -16,6 +21,10 @@ final class FakeState {
 	private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
 
 	private final Queue<RecordedRequest> journal = new ConcurrentLinkedQueue<>();
+
+	private final ConcurrentMap<String, JsonNode> analyses = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, AtomicLong> featureUse = new ConcurrentHashMap<>();
 
 	void putTask(FakeTask task) {
 		this.tasks.put(task.id(), task);
@@ -48,7 +57,24 @@ final class FakeState {
 		return List.copyOf(this.journal);
 	}
 
+	/** Scripts the analysis object of a type's 200 answers; the node is copied, so later changes do not leak in. */
+	void scriptAnalysis(String type, JsonNode analysis) {
+		this.analyses.put(type, analysis.deepCopy());
+	}
+
+	/** The scripted analysis of a type, never mutated once stored; {@code null} when none was scripted. */
+	@Nullable JsonNode scriptedAnalysis(String type) {
+		return this.analyses.get(type);
+	}
+
+	/** Counts one use of a rate-limited feature. */
+	long useFeature(String feature) {
+		return this.featureUse.computeIfAbsent(feature, (key) -> new AtomicLong()).incrementAndGet();
+	}
+
 	void reset() {
+		this.analyses.clear();
+		this.featureUse.clear();
 		this.faults.clear();
 		this.tasks.clear();
 		this.journal.clear();

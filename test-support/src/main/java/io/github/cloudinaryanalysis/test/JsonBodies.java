@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,6 +46,32 @@ final class JsonBodies {
 		data.put("status", TaskLife.PENDING);
 		body.put("request_id", requestId);
 		return MAPPER.writeValueAsBytes(body);
+	}
+
+	/**
+	 * The 200 answer of a synchronous {@code POST /analyze/{type}}: {@code data.entity} and {@code data.analysis},
+	 * the quota of the analysis' feature in {@code limits.items}, and {@code request_id}.
+	 */
+	static byte[] analysisResult(String entity, JsonNode analysis, String feature, long used, long limit,
+			Instant resetTime, String requestId) {
+		return MAPPER.writeValueAsBytes(analysisResultNode(entity, analysis, feature, used, limit, resetTime,
+				requestId));
+	}
+
+	static ObjectNode analysisResultNode(String entity, JsonNode analysis, String feature, long used, long limit,
+			Instant resetTime, String requestId) {
+		ObjectNode body = MAPPER.createObjectNode();
+		ObjectNode data = body.putObject("data");
+		data.put("entity", entity);
+		data.set("analysis", analysis);
+		ObjectNode item = body.putObject("limits").putArray("items").addObject();
+		item.put("type", feature);
+		item.put("used_by_request", 1);
+		item.put("remaining", Math.max(0, limit - used));
+		item.put("limit", limit);
+		item.put("reset_time", DateTimeFormatter.ISO_INSTANT.format(resetTime.truncatedTo(ChronoUnit.SECONDS)));
+		body.put("request_id", requestId);
+		return body;
 	}
 
 	/** The contract's {@code ErrorResponse}. */

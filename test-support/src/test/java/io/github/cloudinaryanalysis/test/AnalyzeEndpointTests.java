@@ -9,7 +9,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /analyze/{type}} with {@code "async": true}: 202, a new task, and the 400/404 answers. */
+/**
+ * {@code POST /analyze/{type}} with {@code "async": true}: 202, a new task, and the 400/404 answers (synchronous
+ * answers: {@link SyncAnalyzeEndpointTests}).
+ */
 class AnalyzeEndpointTests {
 
 	private static FakeCloudinaryAnalysisApi fake;
@@ -67,9 +70,7 @@ class AnalyzeEndpointTests {
 	}
 
 	@Test
-	void withoutAsyncOrSourceTheAnswerIs400() {
-		assertBadRequest(http.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"}}"));
-		assertBadRequest(http.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"async\":false}"));
+	void withoutAValidSourceOrWithAWrongAsyncTheAnswerIs400() {
 		assertBadRequest(http.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"async\":\"true\"}"));
 		assertBadRequest(http.analyze("coco", "{\"async\":true}"));
 		assertBadRequest(http.analyze("coco", "{\"source\":{},\"async\":true}"));
@@ -91,6 +92,18 @@ class AnalyzeEndpointTests {
 				+ "\"async\":true}");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(HttpTestClient.json(response).path("error").path("code").asString()).isEqualTo(ErrorCodes.NOT_FOUND);
+	}
+
+	@Test
+	void everyTypeWithA202InTheContractStartsATaskTheTaskEndpointFollows() {
+		for (String type : FakeRequestHandler.ASYNC_ANALYSIS_TYPES) {
+			HttpResponse<String> accepted = http.analyze(type, SyncAnalyzeEndpointTests.validBody(type, true));
+			assertThat(accepted.statusCode()).as(type).isEqualTo(202);
+			String taskId = HttpTestClient.json(accepted).path("data").path("task_id").asString();
+			assertThat(HttpTestClient.status(http.getTask(taskId))).isEqualTo("pending");
+			assertThat(HttpTestClient.status(http.getTask(taskId))).isEqualTo("processing");
+			assertThat(HttpTestClient.status(http.getTask(taskId))).isEqualTo("completed");
+		}
 	}
 
 	private static void assertBadRequest(HttpResponse<String> response) {

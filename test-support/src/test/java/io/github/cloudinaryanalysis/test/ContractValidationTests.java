@@ -80,12 +80,50 @@ class ContractValidationTests {
 		Set<String> syncOnly = new TreeSet<>(contract.analysisTypes());
 		syncOnly.removeAll(contract.asyncAnalysisTypes());
 		assertThat(new TreeSet<>(FakeRequestHandler.SYNC_ONLY_ANALYSIS_TYPES)).isEqualTo(syncOnly);
+		assertThat(new TreeSet<>(AnalysisTypes.ALL)).isEqualTo(contract.analysisTypes());
+	}
+
+	@ParameterizedTest
+	@MethodSource("allTypes")
+	void analyzeResultAnswersConform(String type) {
+		for (boolean assetId : new boolean[] { false, true }) {
+			String body = assetId
+					? SyncAnalyzeEndpointTests.validBody(type, false, "{\"asset_id\":\"e12345b5c456c8901bbb0efc00c0fcf\"}")
+					: SyncAnalyzeEndpointTests.validBody(type, false);
+			HttpResponse<String> response = http.analyze(type, body);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertConforms("/analyze/" + type, "post", response);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("allTypes")
+	void scriptedAnswersConformAndOffContractOnesAreRefused(String type) {
+		fake.scriptAnalysis(type, fake.defaultAnalysis(type));
+		HttpResponse<String> response = http.analyze(type, SyncAnalyzeEndpointTests.validBody(type, false));
+		assertConforms("/analyze/" + type, "post", response);
+		// Every operation's analysis schema requires a field, so an empty analysis breaks the contract.
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> fake.scriptAnalysis(type, "{}"))
+			.withMessageContaining("would not conform to the contract");
+	}
+
+	static Set<String> allTypes() {
+		return AnalysisTypes.ALL;
+	}
+
+	@Test
+	void requestBodiesThatBreakTheContractGetAConforming400() {
+		HttpResponse<String> response = http.analyze("ai_vision_general",
+				"{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"prompts\":[]}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertConforms("/analyze/ai_vision_general", "post", response);
 	}
 
 	@ParameterizedTest
 	@MethodSource("asyncTypes")
 	void analyzeAcceptedAnswersConform(String type) {
-		HttpResponse<String> response = http.analyze(type, URI_BODY);
+		HttpResponse<String> response = http.analyze(type, SyncAnalyzeEndpointTests.validBody(type, true));
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertConforms("/analyze/" + type, "post", response);
 	}
@@ -99,7 +137,7 @@ class ContractValidationTests {
 		HttpResponse<String> badId = http.getTask("not%20valid");
 		assertThat(badId.statusCode()).isEqualTo(400);
 		assertConforms(TASKS, "get", badId);
-		HttpResponse<String> badBody = http.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"}}");
+		HttpResponse<String> badBody = http.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"async\":1}");
 		assertThat(badBody.statusCode()).isEqualTo(400);
 		assertConforms("/analyze/coco", "post", badBody);
 		HttpResponse<String> syncOnly = http.analyze("google_logo_detection", URI_BODY);

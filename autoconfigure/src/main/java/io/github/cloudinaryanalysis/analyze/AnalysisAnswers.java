@@ -1,0 +1,115 @@
+package io.github.cloudinaryanalysis.analyze;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.cloudinaryanalysis.RateLimit;
+import io.github.cloudinaryanalysis.http.JsonFields;
+import io.github.cloudinaryanalysis.tasks.TaskStatus;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the successful answers of {@code POST /analyze/{type}} from their parsed JSON: the 200 body
+ * ({@code {"data":{"entity","analysis"},"limits":{"items":[…]},"request_id"}}) into an {@link AnalysisResult}, the
+ * 202 body ({@code {"data":{"task_id","status"},"request_id"}}) into an {@link AnalysisTask}. Unknown fields are
+ * ignored and unknown enum values read as their {@code UNRECOGNIZED} (or {@code UNKNOWN}) constant; a field the
+ * contract requires that is missing is a {@link MalformedAnswerException} naming its path.
+ * <p>
+ * {@link #data} reads the {@code {"entity","analysis"}} object alone, so that a webhook notification's {@code data}
+ * (the same object) is read by the same code.
+ */
+final class AnalysisAnswers {
+
+	private AnalysisAnswers() {
+	}
+
+	/**
+	 * Read a 200 answer.
+	 * @param operation the operation that was called
+	 * @param root the answer's root object
+	 * @return the typed result
+	 * @throws MalformedAnswerException when {@code data}, {@code data.analysis} or a required field is missing
+	 */
+	static <A> AnalysisResult<A> result(Operation<A> operation, JsonNode root) {
+		Data<A> data = data(operation, AnalysisJson.requiredObject(root, "data", ""), "data");
+		return new AnalysisResult<>(data.entity(), data.analysis(), limits(root), JsonFields.text(root, "request_id"));
+	}
+
+	/**
+	 * Read the {@code {"entity","analysis"}} object of a 200 answer or a webhook notification.
+	 * @param operation the operation whose analysis it holds
+	 * @param data the object
+	 * @param path its JSON path, for error messages
+	 * @return the entity and typed analysis
+	 */
+	static <A> Data<A> data(Operation<A> operation, JsonNode data, String path) {
+		JsonNode analysis = AnalysisJson.requiredObject(data, "analysis", path);
+		return new Data<>(JsonFields.text(data, "entity"), operation.read(analysis, AnalysisJson.path(path, "analysis")));
+	}
+
+	/**
+	 * Read a 202 answer.
+	 * @param root the answer's root object
+	 * @return the task
+	 * @throws MalformedAnswerException when {@code data.task_id} or {@code data.status} is missing
+	 */
+	static AnalysisTask task(JsonNode root) {
+		JsonNode data = AnalysisJson.requiredObject(root, "data", "");
+		String taskId = AnalysisJson.requiredText(data, "task_id", "data");
+		if (taskId.isBlank()) {
+			throw new MalformedAnswerException("with a blank data.task_id");
+		}
+		String status = AnalysisJson.requiredText(data, "status", "data");
+		return new AnalysisTask(taskId, TaskStatus.fromApiValue(status), JsonFields.text(root, "request_id"));
+	}
+
+	/** The {@code limits.items} of an answer (optional and nullable in the contract); malformed items are skipped. */
+	static List<RateLimit> limits(JsonNode root) {
+		JsonNode items = root.path("limits").path("items");
+		if (!items.isArray()) {
+			return List.of();
+		}
+		List<RateLimit> limits = new ArrayList<>(items.size());
+		for (JsonNode item : items) {
+			String type = JsonFields.text(item, "type");
+			if (type != null) {
+				limits.add(new RateLimit(type, whole(item, "used_by_request"), whole(item, "remaining"),
+						whole(item, "limit"), instant(JsonFields.text(item, "reset_time"))));
+			}
+		}
+		return List.copyOf(limits);
+	}
+
+	private static @Nullable Long whole(JsonNode item, String field) {
+		JsonNode value = item.path(field);
+		return (value.isIntegralNumber() && value.canConvertToLong()) ? value.longValue() : null;
+	}
+
+	private static @Nullable Instant instant(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The {@code data} object of a 200 answer or notification.
+	 *
+	 * @param <A> the analysis type
+	 * @param entity what was analysed, if reported
+	 * @param analysis the typed analysis
+	 */
+	record Data<A>(@Nullable String entity, A analysis) {
+
+	}
+
+}
