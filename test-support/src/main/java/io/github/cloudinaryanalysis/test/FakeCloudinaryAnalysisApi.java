@@ -61,6 +61,16 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Error codes are in {@link ErrorCodes}. Queued {@linkplain #failNext(int, Fault) faults} come first.
  *
+ * <p>Webhooks: when a task ends ({@code completed} or {@code failed}, seen by a poll, or by the clock for a
+ * {@link TaskLife#completesAfter time-based life}, polled or not) the fake POSTs its notification once to the
+ * analysis request's {@code notification_url} and to the {@linkplain #setNotificationUrl fake-wide URL}, each if
+ * set: a contract-valid {@code AnalysisWebhookPayload} whose {@code data} is the synchronous answer's
+ * {@code {"entity","analysis"}} ({@code http_status} 500 and an {@code error} for a failed task), signed as Cloudinary
+ * signs ({@code X-Cld-Timestamp}, {@code X-Cld-Signature} with the {@linkplain Builder#webhookAlgorithm algorithm}
+ * and {@linkplain Builder#webhookSigningSecret secret}, by default SHA-1 and the API secret). Each delivery and its
+ * answer are {@linkplain #webhookDeliveries() recorded}; {@link #sendNotification(String, Webhook)} sends one now,
+ * genuine or broken, and {@link #replay(WebhookDelivery)} sends one again.
+ *
  * <p>All methods are thread-safe; the server answers concurrent requests on a pool of daemon threads.
  */
 public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
