@@ -352,7 +352,7 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	/**
 	 * Scripts the {@code analysis} object of the 200 answers of one analysis type, until {@link #reset()}. The
 	 * fake wraps it in the answer's {@code data} and checks the whole answer against the contract first, so an
-	 * answer the fake sends always conforms (send an off-contract body with {@link Fault#raw}).
+	 * answer the fake sends always conforms (send an off-contract body with {@link Fault#status(int, String, String)}).
 	 * @param type an analysis type of the contract, such as {@code captioning}
 	 * @param analysisJson the analysis object, e.g. {@code {"data":{"caption":"A dog"},"model_version":2}}
 	 * @throws IllegalArgumentException for an unknown type, a body that is not a JSON object, or an answer that
