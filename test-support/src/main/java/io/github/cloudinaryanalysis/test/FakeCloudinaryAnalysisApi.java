@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -58,11 +61,24 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Error codes are in {@link ErrorCodes}. Queued {@linkplain #failNext(int, Fault) faults} come first.
  *
+ * <p>Webhooks: when a task ends ({@code completed} or {@code failed}, seen by a poll, or by the clock for a
+ * {@link TaskLife#completesAfter time-based life}, polled or not) the fake POSTs its notification once to the
+ * analysis request's {@code notification_url} and to the {@linkplain #setNotificationUrl fake-wide URL}, each if
+ * set: a contract-valid {@code AnalysisWebhookPayload} whose {@code data} is the synchronous answer's
+ * {@code {"entity","analysis"}} ({@code http_status} 500 and an {@code error} for a failed task), signed as Cloudinary
+ * signs ({@code X-Cld-Timestamp}, {@code X-Cld-Signature} with the {@linkplain Builder#webhookAlgorithm algorithm}
+ * and {@linkplain Builder#webhookSigningSecret secret}, by default SHA-1 and the API secret). Each delivery and its
+ * answer are {@linkplain #webhookDeliveries() recorded}; {@link #sendNotification(String, Webhook)} sends one now,
+ * genuine or broken, and {@link #replay(WebhookDelivery)} sends one again.
+ *
  * <p>All methods are thread-safe; the server answers concurrent requests on a pool of daemon threads.
  */
 public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 
 	private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	/** Threads sending automatic notifications; a delivery waits for its receiver's answer. */
+	private static final int WEBHOOK_THREADS = 4;
 
 	private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -82,9 +98,15 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 
 	private final FakeState state = new FakeState();
 
+	private final String webhookSigningSecret;
+
+	private final WebhookSender webhooks;
+
 	private @Nullable HttpServer server;
 
 	private @Nullable ExecutorService executor;
+
+	private @Nullable ScheduledExecutorService webhookExecutor;
 
 	private volatile int port = -1;
 
@@ -98,6 +120,10 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		this.requestedPort = builder.port;
 		this.clock = builder.clock;
 		this.defaultTaskLife = builder.defaultTaskLife;
+		this.webhookSigningSecret = (builder.webhookSigningSecret != null) ? builder.webhookSigningSecret
+				: builder.apiSecret;
+		this.webhooks = new WebhookSender(this.clock, this.state, builder.webhookAlgorithm, this.webhookSigningSecret,
+				builder.notificationUrl);
 	}
 
 	/**
@@ -138,12 +164,17 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		int boundPort = httpServer.getAddress().getPort();
 		ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("fake-cloudinary-analysis-" + boundPort));
 		httpServer.setExecutor(pool);
+		ScheduledThreadPoolExecutor webhookPool = new ScheduledThreadPoolExecutor(WEBHOOK_THREADS,
+				daemonThreads("fake-cloudinary-analysis-" + boundPort + "-webhooks"));
+		webhookPool.setRemoveOnCancelPolicy(true);
+		this.webhooks.executor(webhookPool);
 		httpServer.createContext("/", new FakeRequestHandler(this.cloudName,
 				new Credentials(this.apiKey, this.apiSecret, this.bearerToken), this.clock, this.state,
-				this.defaultTaskLife));
+				this.defaultTaskLife, this.webhooks));
 		httpServer.start();
 		this.server = httpServer;
 		this.executor = pool;
+		this.webhookExecutor = webhookPool;
 		this.port = boundPort;
 		return this;
 	}
@@ -154,13 +185,19 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		this.closed = true;
 		HttpServer httpServer = this.server;
 		ExecutorService pool = this.executor;
+		ScheduledExecutorService webhookPool = this.webhookExecutor;
 		this.server = null;
 		this.executor = null;
+		this.webhookExecutor = null;
+		this.webhooks.executor(null);
 		if (httpServer != null) {
 			httpServer.stop(0);
 		}
 		if (pool != null) {
 			pool.shutdownNow();
+		}
+		if (webhookPool != null) {
+			webhookPool.shutdownNow();
 		}
 	}
 
@@ -262,7 +299,9 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Registers a task with a random 160-hex-char id, like the real API's.
+	 * Registers a task with a random 160-hex-char id, like the real API's. When it ends, it is notified at the
+	 * {@linkplain #setNotificationUrl fake-wide URL}, if any, without {@code data} (it was not started by an
+	 * analysis).
 	 * @param life its scripted life
 	 * @return the task id
 	 */
@@ -281,7 +320,9 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		if (!TaskIds.isValid(Objects.requireNonNull(taskId, "taskId"))) {
 			throw new IllegalArgumentException("A task id must match " + TaskIds.VALID_TASK_ID + ": " + taskId);
 		}
-		this.state.putTask(new FakeTask(taskId, Objects.requireNonNull(life, "life"), this.clock.instant()));
+		FakeTask task = new FakeTask(taskId, Objects.requireNonNull(life, "life"), this.clock.instant());
+		this.state.putTask(task);
+		this.webhooks.taskCreated(task);
 		return taskId;
 	}
 
@@ -311,7 +352,7 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	/**
 	 * Scripts the {@code analysis} object of the 200 answers of one analysis type, until {@link #reset()}. The
 	 * fake wraps it in the answer's {@code data} and checks the whole answer against the contract first, so an
-	 * answer the fake sends always conforms (send an off-contract body with {@link Fault#raw}).
+	 * answer the fake sends always conforms (send an off-contract body with {@link Fault#status(int, String, String)}).
 	 * @param type an analysis type of the contract, such as {@code captioning}
 	 * @param analysisJson the analysis object, e.g. {@code {"data":{"caption":"A dog"},"model_version":2}}
 	 * @throws IllegalArgumentException for an unknown type, a body that is not a JSON object, or an answer that
@@ -374,8 +415,89 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets all tasks, queued faults, recorded requests, scripted analyses and feature use; the server keeps
-	 * running on the same port.
+	 * Sets the fake-wide notification URL (Cloudinary's console setting): every task that ends is notified there,
+	 * besides the {@code notification_url} of the analysis request that started it. Kept by {@link #reset()}.
+	 * @param url an absolute {@code http} or {@code https} URL, or {@code null} for none
+	 */
+	public void setNotificationUrl(@Nullable URI url) {
+		this.webhooks.notificationUrl(checkedNotificationUrl(url));
+	}
+
+	/**
+	 * The fake-wide notification URL.
+	 * @return the URL, or {@code null} when none is set
+	 */
+	public @Nullable URI notificationUrl() {
+		return this.webhooks.notificationUrl();
+	}
+
+	/**
+	 * The secret the fake signs webhook notifications with.
+	 * @return the configured signing secret, by default the API secret
+	 */
+	public String webhookSigningSecret() {
+		return this.webhookSigningSecret;
+	}
+
+	/**
+	 * Sends the notification of a task now, on the caller's thread, to the task's {@code notification_url} and the
+	 * {@linkplain #setNotificationUrl fake-wide URL}, and waits for the answers. The notification is the one the
+	 * task ends with ({@code failed} for a life that ends failed); a {@link Webhook#genuine() genuine} one also
+	 * counts as the task's automatic notification, which is then not sent again.
+	 * @param taskId a task of this fake
+	 * @param variant how to send it
+	 * @return the deliveries, one per URL, with the receivers' answers
+	 * @throws IllegalArgumentException for an unknown task
+	 * @throws IllegalStateException when the task has no notification URL
+	 */
+	public List<WebhookDelivery> sendNotification(String taskId, Webhook variant) {
+		FakeTask task = this.state.task(Objects.requireNonNull(taskId, "taskId"));
+		if (task == null) {
+			throw new IllegalArgumentException("No such task: " + taskId);
+		}
+		Objects.requireNonNull(variant, "variant");
+		if (variant.kind() == Webhook.Kind.GENUINE) {
+			task.claimNotification();
+		}
+		List<WebhookDelivery> sent = this.webhooks.send(task, TaskLife.FAILED.equals(task.life().endStatus()),
+				variant);
+		if (sent.isEmpty()) {
+			throw new IllegalStateException("Task " + taskId + " has no notification URL: start it with a"
+					+ " notification_url, or set one with setNotificationUrl");
+		}
+		return sent;
+	}
+
+	/**
+	 * Shortcut for {@code sendNotification(taskId, Webhook.genuine())}.
+	 * @param taskId a task of this fake
+	 * @return the deliveries, one per URL
+	 */
+	public List<WebhookDelivery> sendNotification(String taskId) {
+		return sendNotification(taskId, Webhook.genuine());
+	}
+
+	/**
+	 * Sends an earlier delivery again, byte for byte and header for header (same timestamp and signature), to the
+	 * same URL, on the caller's thread.
+	 * @param delivery a delivery of this fake
+	 * @return the new delivery, marked as a {@linkplain WebhookDelivery#replay() replay}
+	 */
+	public WebhookDelivery replay(WebhookDelivery delivery) {
+		return this.webhooks.replay(Objects.requireNonNull(delivery, "delivery"));
+	}
+
+	/**
+	 * Every webhook notification sent since the start or the last {@link #reset()}, in the order answered.
+	 * @return an immutable snapshot
+	 */
+	public List<WebhookDelivery> webhookDeliveries() {
+		return this.state.deliveries();
+	}
+
+	/**
+	 * Forgets all tasks, queued faults, recorded requests, webhook deliveries, scripted analyses and feature use; the
+	 * server keeps running on the same port.
 	 */
 	public void reset() {
 		this.state.reset();
@@ -389,6 +511,14 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 				: "(not started)") + ", cloudName=" + this.cloudName + ", apiKey=" + this.apiKey
 				+ ", apiSecret=[REDACTED]" + ((this.bearerToken != null) ? ", bearerToken=[REDACTED]" : "")
 				+ ", running=" + isRunning() + "]";
+	}
+
+	private static @Nullable URI checkedNotificationUrl(@Nullable URI url) {
+		if (url != null && (!url.isAbsolute() || url.getHost() == null
+				|| !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme())))) {
+			throw new IllegalArgumentException("A notification URL must be an absolute http or https URL: " + url);
+		}
+		return url;
 	}
 
 	private static InetAddress loopback() {
@@ -426,7 +556,46 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 
 		private TaskLife defaultTaskLife = TaskLife.completesAfterPolls(3);
 
+		private @Nullable URI notificationUrl;
+
+		private WebhookAlgorithm webhookAlgorithm = WebhookAlgorithm.SHA1;
+
+		private @Nullable String webhookSigningSecret;
+
 		private Builder() {
+		}
+
+		/**
+		 * The fake-wide notification URL, as {@link FakeCloudinaryAnalysisApi#setNotificationUrl(URI)}.
+		 * @param notificationUrl an absolute {@code http} or {@code https} URL, or {@code null} (the default)
+		 * @return this builder
+		 */
+		public Builder notificationUrl(@Nullable URI notificationUrl) {
+			this.notificationUrl = checkedNotificationUrl(notificationUrl);
+			return this;
+		}
+
+		/**
+		 * The digest webhook notifications are signed with.
+		 * @param algorithm the algorithm; the default is {@link WebhookAlgorithm#SHA1}, as Cloudinary's
+		 * @return this builder
+		 */
+		public Builder webhookAlgorithm(WebhookAlgorithm algorithm) {
+			this.webhookAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
+			return this;
+		}
+
+		/**
+		 * The secret webhook notifications are signed with.
+		 * @param secret not blank; the default is the {@linkplain #apiSecret(String) API secret}, as Cloudinary's
+		 * @return this builder
+		 */
+		public Builder webhookSigningSecret(String secret) {
+			if (Objects.requireNonNull(secret, "secret").isBlank()) {
+				throw new IllegalArgumentException("A webhook signing secret must not be blank");
+			}
+			this.webhookSigningSecret = secret;
+			return this;
 		}
 
 		/**

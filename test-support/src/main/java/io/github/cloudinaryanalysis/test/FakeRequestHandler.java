@@ -3,6 +3,8 @@ package io.github.cloudinaryanalysis.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,13 +62,16 @@ final class FakeRequestHandler implements HttpHandler {
 
 	private final TaskLife defaultTaskLife;
 
+	private final WebhookSender webhooks;
+
 	FakeRequestHandler(String cloudName, Credentials credentials, Clock clock, FakeState state,
-			TaskLife defaultTaskLife) {
+			TaskLife defaultTaskLife, WebhookSender webhooks) {
 		this.cloudName = cloudName;
 		this.credentials = credentials;
 		this.clock = clock;
 		this.state = state;
 		this.defaultTaskLife = defaultTaskLife;
+		this.webhooks = webhooks;
 	}
 
 	@Override
@@ -133,6 +138,9 @@ final class FakeRequestHandler implements HttpHandler {
 			return notFound("Task not found: " + taskId);
 		}
 		String status = fakeTask.poll(this.clock.instant());
+		if (TaskLife.isFinal(status)) {
+			this.webhooks.taskEnded(fakeTask, status);
+		}
 		return Answer.json(200, JsonBodies.taskStatus(taskId, status, TaskIds.newRequestId()));
 	}
 
@@ -172,9 +180,23 @@ final class FakeRequestHandler implements HttpHandler {
 			if (!ASYNC_ANALYSIS_TYPES.contains(type)) {
 				return badRequest("Asynchronous analysis is not supported for " + type);
 			}
+			URI notificationUrl = null;
+			JsonNode url = body.path("notification_url");
+			if (!url.isMissingNode()) {
+				notificationUrl = httpUrl(url);
+				if (notificationUrl == null) {
+					return badRequest("notification_url must be an absolute http or https URL");
+				}
+			}
 			String taskId = TaskIds.newTaskId();
-			this.state.putTask(new FakeTask(taskId, this.defaultTaskLife, this.clock.instant()));
-			return Answer.json(202, JsonBodies.accepted(taskId, TaskIds.newRequestId()));
+			String requestId = TaskIds.newRequestId();
+			JsonNode analysis = this.state.scriptedAnalysis(type);
+			FakeTask fakeTask = new FakeTask(taskId, this.defaultTaskLife, this.clock.instant(),
+					new FakeTask.Analysis(type, entity(source), (analysis != null) ? analysis : DefaultAnalyses.node(type),
+							requestId, notificationUrl));
+			this.state.putTask(fakeTask);
+			this.webhooks.taskCreated(fakeTask);
+			return Answer.json(202, JsonBodies.accepted(taskId, requestId));
 		}
 		return Answer.json(200, analysisResult(type, source));
 	}
@@ -183,10 +205,28 @@ final class FakeRequestHandler implements HttpHandler {
 		JsonNode analysis = this.state.scriptedAnalysis(type);
 		String feature = AnalysisTypes.feature(type);
 		Instant now = this.clock.instant();
-		return JsonBodies.analysisResult(hasText(source, "uri") ? source.path("uri").stringValue()
-				: source.path("asset_id").stringValue(), (analysis != null) ? analysis : DefaultAnalyses.node(type),
+		return JsonBodies.analysisResult(entity(source), (analysis != null) ? analysis : DefaultAnalyses.node(type),
 				feature, this.state.useFeature(feature), FEATURE_LIMIT,
 				now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)), TaskIds.newRequestId());
+	}
+
+	private static String entity(JsonNode source) {
+		return hasText(source, "uri") ? source.path("uri").stringValue() : source.path("asset_id").stringValue();
+	}
+
+	private static @Nullable URI httpUrl(JsonNode value) {
+		if (!value.isString()) {
+			return null;
+		}
+		try {
+			URI uri = new URI(value.stringValue());
+			return (uri.isAbsolute() && uri.getHost() != null
+					&& ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) ? uri
+							: null;
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	private @Nullable Answer authenticate(HttpExchange exchange, String cloud) {

@@ -26,6 +26,8 @@ final class FakeState {
 
 	private final ConcurrentMap<String, AtomicLong> featureUse = new ConcurrentHashMap<>();
 
+	private final Queue<WebhookDelivery> deliveries = new ConcurrentLinkedQueue<>();
+
 	void putTask(FakeTask task) {
 		this.tasks.put(task.id(), task);
 	}
@@ -72,7 +74,22 @@ final class FakeState {
 		return this.featureUse.computeIfAbsent(feature, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
+	/** How often a feature was used so far, without counting a use. */
+	long featureUsed(String feature) {
+		AtomicLong used = this.featureUse.get(feature);
+		return (used != null) ? used.get() : 0;
+	}
+
+	void recordDelivery(WebhookDelivery delivery) {
+		this.deliveries.add(delivery);
+	}
+
+	List<WebhookDelivery> deliveries() {
+		return List.copyOf(this.deliveries);
+	}
+
 	void reset() {
+		this.deliveries.clear();
 		this.analyses.clear();
 		this.featureUse.clear();
 		this.faults.clear();

@@ -74,6 +74,44 @@ final class JsonBodies {
 		return body;
 	}
 
+	/**
+	 * A webhook notification, the contract's {@code AnalysisWebhookPayload}: a completed task's carries the
+	 * {@code {"entity","analysis"}} object of the synchronous answer as {@code data} (none when the task was not
+	 * started by an analysis) and its feature's quota; a failed one carries {@code http_status} 500 and an
+	 * {@code error}.
+	 */
+	static ObjectNode notification(String taskId, String requestId, boolean failed,
+			FakeTask.@Nullable Analysis analysis, long used, long limit, Instant resetTime) {
+		ObjectNode body = MAPPER.createObjectNode();
+		body.put("notification_type", "analyze");
+		body.put("operation_name", "analyze");
+		body.put("operation_type", "single");
+		body.put("request_id", requestId);
+		body.put("task_id", taskId);
+		if (failed) {
+			body.put("http_status", 500);
+			ObjectNode error = body.putObject("error");
+			error.put("category", "server_error");
+			error.put("code", ErrorCodes.SERVER_ERROR);
+			error.put("message", "The analysis failed (fake)");
+			error.put("request_id", requestId);
+			return body;
+		}
+		body.put("http_status", 200);
+		if (analysis != null) {
+			ObjectNode data = body.putObject("data");
+			data.put("entity", analysis.entity());
+			data.set("analysis", analysis.analysisNode());
+			ObjectNode item = body.putObject("limits").putArray("items").addObject();
+			item.put("type", AnalysisTypes.feature(analysis.type()));
+			item.put("used_by_request", 1);
+			item.put("remaining", Math.max(0, limit - used));
+			item.put("limit", limit);
+			item.put("reset_time", DateTimeFormatter.ISO_INSTANT.format(resetTime.truncatedTo(ChronoUnit.SECONDS)));
+		}
+		return body;
+	}
+
 	/** The contract's {@code ErrorResponse}. */
 	static byte[] error(String category, String code, String message, String requestId,
 			@Nullable Map<String, String> details) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The scripted life of a fake analysis task: which status the fake reports on each poll of
  * {@code GET /tasks/{task_id}}.
@@ -42,6 +44,22 @@ public abstract class TaskLife {
 	 * @return the status, never blank
 	 */
 	public abstract String statusAt(int poll, Instant createdAt, Instant now);
+
+	/**
+	 * How long after its creation the task ends without being polled, for lives measured by the clock; {@code null}
+	 * for lives counted in polls.
+	 */
+	@Nullable Duration endsUnpolledAfter() {
+		return null;
+	}
+
+	/** The status the task ends with (the last one of a sequence). */
+	abstract String endStatus();
+
+	/** Whether a status ends the task: {@link #COMPLETED} or {@link #FAILED}. */
+	static boolean isFinal(String status) {
+		return COMPLETED.equals(status) || FAILED.equals(status);
+	}
 
 	/**
 	 * A task that always reports the same status.
@@ -114,6 +132,11 @@ public abstract class TaskLife {
 		}
 
 		@Override
+		String endStatus() {
+			return this.statuses.get(this.statuses.size() - 1);
+		}
+
+		@Override
 		public String toString() {
 			return "TaskLife.sequence" + this.statuses;
 		}
@@ -142,6 +165,11 @@ public abstract class TaskLife {
 		}
 
 		@Override
+		String endStatus() {
+			return this.finalStatus;
+		}
+
+		@Override
 		public String toString() {
 			return "TaskLife[" + this.finalStatus + " after " + this.polls + " polls]";
 		}
@@ -164,6 +192,16 @@ public abstract class TaskLife {
 				return COMPLETED;
 			}
 			return (poll <= 1) ? PENDING : PROCESSING;
+		}
+
+		@Override
+		@Nullable Duration endsUnpolledAfter() {
+			return this.duration;
+		}
+
+		@Override
+		String endStatus() {
+			return COMPLETED;
 		}
 
 		@Override

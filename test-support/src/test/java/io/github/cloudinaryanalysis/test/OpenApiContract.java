@@ -53,6 +53,12 @@ final class OpenApiContract {
 		}
 	}
 
+	/** Validate a body against one of {@code #/components/schemas}, e.g. {@code AnalysisWebhookPayload}. */
+	List<Error> validateSchema(String schemaName, String body) {
+		return this.registry.getSchema(SchemaLocation.of(DOCUMENT_ID + "#/components/schemas/" + schemaName))
+			.validate(HttpTestClient.JSON.readTree(body));
+	}
+
 	JsonNode document() {
 		return this.document;
 	}

@@ -1,0 +1,186 @@
+package io.github.cloudinaryanalysis.webhook;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.cloudinaryanalysis.ApiError;
+import io.github.cloudinaryanalysis.ErrorCategory;
+import io.github.cloudinaryanalysis.RateLimit;
+import io.github.cloudinaryanalysis.http.JsonFields;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the body of a <em>verified</em> notification into an {@link AnalysisNotification}. The body must be the
+ * contract's {@code AnalysisWebhookPayload}: a JSON object whose fields, when present, have the contract's types,
+ * and which names its task ({@code task_id}, a non-blank string) and status ({@code http_status}, 100 to 599),
+ * without which a notification cannot be matched or understood. Unknown fields are ignored.
+ * <p>
+ * Errors name the field, never its value nor the body: the body came from Cloudinary, but an endpoint must not
+ * echo it.
+ */
+public final class AnalysisNotificationParser {
+
+	private static final String NOT_THE_PAYLOAD = "The verified notification is not an AnalysisWebhookPayload: ";
+
+	private AnalysisNotificationParser() {
+	}
+
+	/**
+	 * Read a verified notification body.
+	 * @param body the raw body whose signature was verified
+	 * @return the notification
+	 * @throws MalformedNotificationException when the body is not the payload
+	 */
+	public static AnalysisNotification parse(byte[] body) {
+		Objects.requireNonNull(body, "body");
+		JsonNode root;
+		try {
+			root = JsonFields.mapper().readTree(body);
+		}
+		catch (JacksonException ex) {
+			// Jackson's message quotes the offending text: say only where it went wrong.
+			throw new MalformedNotificationException(NOT_THE_PAYLOAD + "not valid JSON (at byte "
+					+ ex.getLocation().getByteOffset() + ")");
+		}
+		if (root == null || !root.isObject()) {
+			throw new MalformedNotificationException(NOT_THE_PAYLOAD + "not a JSON object");
+		}
+		String taskId = optionalText(root, "task_id");
+		if (taskId == null || taskId.isBlank()) {
+			throw new MalformedNotificationException(NOT_THE_PAYLOAD + "without task_id (a non-blank string)");
+		}
+		JsonNode status = root.path("http_status");
+		if (!status.isIntegralNumber() || !status.canConvertToInt() || status.intValue() < 100
+				|| status.intValue() > 599) {
+			throw new MalformedNotificationException(NOT_THE_PAYLOAD + "without http_status (an integer 100 to 599)");
+		}
+		return new AnalysisNotification(taskId, optionalText(root, "request_id"), status.intValue(),
+				optionalText(root, "notification_type"), optionalText(root, "operation_name"),
+				optionalText(root, "operation_type"), error(root), limits(root), data(root));
+	}
+
+	/** A string field: {@code null} when absent or JSON {@code null}, malformed when of another type. */
+	private static @Nullable String optionalText(JsonNode node, String field) {
+		JsonNode value = optional(node, field);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw wrongType(field, "a string");
+		}
+		return value.stringValue();
+	}
+
+	private static @Nullable JsonNode optionalObject(JsonNode node, String field) {
+		JsonNode value = optional(node, field);
+		if (value != null && !value.isObject()) {
+			throw wrongType(field, "an object");
+		}
+		return value;
+	}
+
+	private static @Nullable JsonNode optional(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull()) ? null : value;
+	}
+
+	private static @Nullable ApiError error(JsonNode root) {
+		JsonNode error = optionalObject(root, "error");
+		if (error == null) {
+			return null;
+		}
+		JsonNode details = optional(error, "details");
+		return new ApiError(ErrorCategory.fromApiValue(JsonFields.text(error, "category")),
+				JsonFields.text(error, "code"), JsonFields.text(error, "message"),
+				(details != null && details.isObject()) ? plainObject(details) : Map.of(),
+				JsonFields.text(error, "request_id"));
+	}
+
+	/** {@code limits.items}, read as the API's other answers are: items without a {@code type} are skipped. */
+	private static List<RateLimit> limits(JsonNode root) {
+		JsonNode limits = optionalObject(root, "limits");
+		JsonNode items = (limits != null) ? limits.path("items") : null;
+		if (items == null || !items.isArray()) {
+			return List.of();
+		}
+		List<RateLimit> read = new ArrayList<>(items.size());
+		for (JsonNode item : items) {
+			String type = JsonFields.text(item, "type");
+			if (type != null) {
+				read.add(new RateLimit(type, whole(item, "used_by_request"), whole(item, "remaining"),
+						whole(item, "limit"), instant(JsonFields.text(item, "reset_time"))));
+			}
+		}
+		return read;
+	}
+
+	private static Map<String, @Nullable Object> data(JsonNode root) {
+		JsonNode data = optionalObject(root, "data");
+		return (data != null) ? plainObject(data) : Map.of();
+	}
+
+	private static @Nullable Long whole(JsonNode item, String field) {
+		JsonNode value = item.path(field);
+		return (value.isIntegralNumber() && value.canConvertToLong()) ? value.longValue() : null;
+	}
+
+	private static @Nullable Instant instant(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, @Nullable Object> plainObject(JsonNode object) {
+		return (Map<String, @Nullable Object>) plain(object);
+	}
+
+	/** A JSON value as unmodifiable plain Java values; integers as {@code Long} (or {@code BigInteger}). */
+	private static @Nullable Object plain(JsonNode node) {
+		if (node.isObject()) {
+			Map<String, @Nullable Object> map = new LinkedHashMap<>();
+			node.properties().forEach((entry) -> map.put(entry.getKey(), plain(entry.getValue())));
+			return Collections.unmodifiableMap(map);
+		}
+		if (node.isArray()) {
+			List<@Nullable Object> list = new ArrayList<>(node.size());
+			for (JsonNode value : node) {
+				list.add(plain(value));
+			}
+			return Collections.unmodifiableList(list);
+		}
+		if (node.isString()) {
+			return node.stringValue();
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		if (node.isIntegralNumber()) {
+			return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+		}
+		if (node.isNumber()) {
+			return node.numberValue();
+		}
+		return null;
+	}
+
+	private static MalformedNotificationException wrongType(String field, String kind) {
+		return new MalformedNotificationException(NOT_THE_PAYLOAD + "with a " + field + " that is not " + kind);
+	}
+
+}
