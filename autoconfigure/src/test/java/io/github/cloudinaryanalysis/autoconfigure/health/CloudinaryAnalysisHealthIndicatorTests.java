@@ -10,9 +10,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
-import io.github.cloudinaryanalysis.autoconfigure.ClientActivity;
+import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
+import io.github.cloudinaryanalysis.health.CloudinaryAnalysisHealthIndicator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;

@@ -1,8 +1,10 @@
-package io.github.cloudinaryanalysis.autoconfigure.metrics;
+package io.github.cloudinaryanalysis.metrics;
 
 import java.util.Map;
 
 import io.github.cloudinaryanalysis.tasks.DefaultTaskStatusObservationConvention;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMeterDescriptions;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;

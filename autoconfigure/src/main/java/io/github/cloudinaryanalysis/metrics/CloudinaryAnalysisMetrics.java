@@ -1,4 +1,4 @@
-package io.github.cloudinaryanalysis.autoconfigure.metrics;
+package io.github.cloudinaryanalysis.metrics;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.cloudinaryanalysis.RateLimit;
-import io.github.cloudinaryanalysis.autoconfigure.ClientActivity;
+import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.tasks.RetryReason;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,6 @@
-package io.github.cloudinaryanalysis.autoconfigure;
+package io.github.cloudinaryanalysis.actuate;
+
+import io.github.cloudinaryanalysis.actuate.CloudinarySecretsSanitizingFunction;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

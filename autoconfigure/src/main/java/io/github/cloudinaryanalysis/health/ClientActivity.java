@@ -1,4 +1,4 @@
-package io.github.cloudinaryanalysis.autoconfigure;
+package io.github.cloudinaryanalysis.health;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
 import io.github.cloudinaryanalysis.RateLimit;
 import io.github.cloudinaryanalysis.tasks.TaskStatusResponse;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
+import io.github.cloudinaryanalysis.health.ClientActivity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;

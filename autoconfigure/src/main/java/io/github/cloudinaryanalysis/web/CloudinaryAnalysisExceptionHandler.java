@@ -1,4 +1,4 @@
-package io.github.cloudinaryanalysis.autoconfigure.web;
+package io.github.cloudinaryanalysis.web;
 
 import java.time.Duration;
 
@@ -8,6 +8,7 @@ import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
 import io.github.cloudinaryanalysis.tasks.InvalidTaskIdException;
 import io.github.cloudinaryanalysis.tasks.TaskAwaitTimeoutException;
 import io.github.cloudinaryanalysis.tasks.TaskStatus;
+import io.github.cloudinaryanalysis.web.CloudinaryAnalysisExceptionHandler;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
