@@ -1,6 +1,5 @@
 package io.github.cloudinaryanalysis.actuate;
 
-import io.github.cloudinaryanalysis.actuate.CloudinarySecretsSanitizingFunction;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

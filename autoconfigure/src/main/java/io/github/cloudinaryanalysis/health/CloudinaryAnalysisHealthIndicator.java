@@ -14,11 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
-import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.tasks.RequestOptions;
 import io.github.cloudinaryanalysis.tasks.RetryReason;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
-import io.github.cloudinaryanalysis.health.CloudinaryAnalysisHealthIndicator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;

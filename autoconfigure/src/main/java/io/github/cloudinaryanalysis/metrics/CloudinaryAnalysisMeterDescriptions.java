@@ -3,8 +3,6 @@ package io.github.cloudinaryanalysis.metrics;
 import java.util.Map;
 
 import io.github.cloudinaryanalysis.tasks.DefaultTaskStatusObservationConvention;
-import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
-import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMeterDescriptions;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;

@@ -8,7 +8,6 @@ import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
 import io.github.cloudinaryanalysis.tasks.InvalidTaskIdException;
 import io.github.cloudinaryanalysis.tasks.TaskAwaitTimeoutException;
 import io.github.cloudinaryanalysis.tasks.TaskStatus;
-import io.github.cloudinaryanalysis.web.CloudinaryAnalysisExceptionHandler;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
