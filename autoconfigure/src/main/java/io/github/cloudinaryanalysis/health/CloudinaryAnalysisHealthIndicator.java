@@ -4,24 +4,16 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
-import io.github.cloudinaryanalysis.tasks.RequestOptions;
 import io.github.cloudinaryanalysis.tasks.RetryReason;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Health of the Analysis API as this application sees it. UP means the API answered and accepted the credentials.
@@ -33,13 +25,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * credentials; 429 is UP with {@code rateLimited}; 5xx, a timeout or a refused connection is DOWN. A probe has its own
  * short timeout, so a slow API cannot stall the health endpoint. Details: cloud name, API host, time of the last
  * accepted call, last known remaining quota; never the key or secret.
+ * <p>
+ * Sending the probe, sharing it and remembering its result is {@link HealthProbe}'s job; this class decides what
+ * to report from it and from the application's own calls.
  */
-public class CloudinaryAnalysisHealthIndicator implements HealthIndicator, DisposableBean {
-
-	/** A syntactically valid task id that no analysis ever returns. */
-	static final String PROBE_TASK_ID = "health-check-probe-0000000000000000";
-
-	private final TasksClient client;
+public class CloudinaryAnalysisHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
 	private final ClientActivity activity;
 
@@ -49,19 +39,9 @@ public class CloudinaryAnalysisHealthIndicator implements HealthIndicator, Dispo
 
 	private final Duration cacheTtl;
 
-	private final Duration timeout;
-
 	private final Clock clock;
 
-	private final ExecutorService probeExecutor = Executors.newSingleThreadExecutor((runnable) -> {
-		Thread thread = new Thread(runnable, "cloudinary-analysis-health-probe");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private volatile @Nullable CachedHealth cached;
-
-	private @Nullable CompletableFuture<Health> probeInFlight;
+	private final HealthProbe probe;
 
 	/**
 	 * Create the indicator.
@@ -75,13 +55,13 @@ public class CloudinaryAnalysisHealthIndicator implements HealthIndicator, Dispo
 	 */
 	public CloudinaryAnalysisHealthIndicator(TasksClient client, ClientActivity activity, String cloudName,
 			String baseUrl, Duration cacheTtl, Duration timeout, Clock clock) {
-		this.client = client;
+		super("Cloudinary Analysis API health check failed");
 		this.activity = activity;
 		this.cloudName = cloudName;
 		this.host = hostOf(baseUrl);
 		this.cacheTtl = cacheTtl;
-		this.timeout = timeout;
 		this.clock = clock;
+		this.probe = new HealthProbe(client, timeout, clock, activity::outcomeCount);
 	}
 
 	private static String hostOf(String baseUrl) {
@@ -95,70 +75,62 @@ public class CloudinaryAnalysisHealthIndicator implements HealthIndicator, Dispo
 	}
 
 	@Override
-	public Health health() {
+	protected void doHealthCheck(Health.Builder builder) {
 		Instant now = this.clock.instant();
-		CachedHealth cached = this.cached;
+		HealthProbe.Result latest = this.probe.latest();
 		ClientActivity.Outcome last = this.activity.lastOutcome();
 		// The application's own calls since the last probe decide at once, UP or DOWN, with no probe sent.
-		if (last != null && isFresh(last.at(), now) && (cached == null || last.sequence() > cached.outcomesSeen())) {
-			return last.healthy() ? withDetails(Health.up()).withDetail("source", "recent calls").build()
-					: withDetails(Health.down()).withDetail("source", "recent calls")
-						.withDetail("error", last.problem())
-						.build();
+		if (last != null && isFresh(last.at(), now) && (latest == null || last.sequence() > latest.outcomesSeen())) {
+			addDetails(builder);
+			fromRecentCalls(builder, last);
 		}
-		if (cached != null && isFresh(cached.at(), now)) {
-			return cached.health();
+		else {
+			HealthProbe.Result result = (latest != null && isFresh(latest.at(), now)) ? latest : this.probe.run();
+			// After the probe, whose own call may have just been accepted.
+			addDetails(builder);
+			fromProbe(builder, result);
 		}
-		Health probed = probeOnce();
-		this.cached = new CachedHealth(probed, this.clock.instant(), this.activity.outcomeCount());
-		return probed;
 	}
 
 	private boolean isFresh(Instant at, Instant now) {
 		return Duration.between(at, now).compareTo(this.cacheTtl) < 0;
 	}
 
-	/** Concurrent health requests share one probe. */
-	private Health probeOnce() {
-		CompletableFuture<Health> probe;
-		synchronized (this) {
-			if (this.probeInFlight == null || this.probeInFlight.isDone()) {
-				this.probeInFlight = CompletableFuture.supplyAsync(this::probe, this.probeExecutor);
+	private void fromRecentCalls(Health.Builder builder, ClientActivity.Outcome last) {
+		if (last.healthy()) {
+			builder.up().withDetail("source", "recent calls");
+		}
+		else {
+			builder.down().withDetail("source", "recent calls").withDetail("error", String.valueOf(last.problem()));
+		}
+	}
+
+	private void fromProbe(Health.Builder builder, HealthProbe.Result result) {
+		Throwable failure = result.failure();
+		switch (result.kind()) {
+			case ANSWERED -> builder.up().withDetail("source", "probe");
+			case FAILED -> {
+				if (failure instanceof CloudinaryAnalysisException apiError) {
+					fromApiAnswer(builder, apiError);
+				}
+				else {
+					builder.down().withDetail("error", describeTransportFailure((RuntimeException) failure));
+				}
 			}
-			probe = this.probeInFlight;
-		}
-		try {
-			return probe.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			return withDetails(Health.down()).withDetail("error", "no answer within " + this.timeout).build();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return withDetails(Health.unknown()).withDetail("error", "interrupted").build();
-		}
-		catch (ExecutionException ex) {
-			return withDetails(Health.down()).withDetail("error", ex.getCause().getClass().getSimpleName()).build();
+			case NO_ANSWER_IN_TIME -> builder.down().withDetail("error", "no answer within " + this.probe.timeout());
+			case INTERRUPTED -> builder.unknown().withDetail("error", "interrupted");
+			case CRASHED -> builder.down()
+				.withDetail("error", (failure != null) ? failure.getClass().getSimpleName() : "unknown");
 		}
 	}
 
-	private Health probe() {
-		try {
-			this.client.getStatus(PROBE_TASK_ID, RequestOptions.defaults().withReadTimeout(this.timeout).withoutRetries());
-			return withDetails(Health.up()).withDetail("source", "probe").build();
+	private String describeTransportFailure(@Nullable RuntimeException ex) {
+		if (ex == null) {
+			return "API unreachable";
 		}
-		catch (CloudinaryAnalysisException ex) {
-			return fromApiAnswer(ex);
-		}
-		catch (RuntimeException ex) {
-			return withDetails(Health.down()).withDetail("error", describeTransportFailure(ex)).build();
-		}
-	}
-
-	private String describeTransportFailure(RuntimeException ex) {
 		RetryReason reason = RetryReason.of(ex);
 		if (reason == RetryReason.TIMEOUT) {
-			return "no answer within " + this.timeout;
+			return "no answer within " + this.probe.timeout();
 		}
 		if (reason == RetryReason.CONNECT_FAILURE) {
 			return "API unreachable: connection failed";
@@ -166,46 +138,40 @@ public class CloudinaryAnalysisHealthIndicator implements HealthIndicator, Dispo
 		return "API unreachable: " + ex.getClass().getSimpleName();
 	}
 
-	private Health fromApiAnswer(CloudinaryAnalysisException ex) {
+	private void fromApiAnswer(Health.Builder builder, CloudinaryAnalysisException ex) {
 		int status = ex.getStatusCode().value();
 		if (ClientActivity.provesReachabilityAndAuth(ex)) {
-			Health.Builder builder = withDetails(Health.up()).withDetail("source", "probe");
+			builder.up().withDetail("source", "probe");
 			if (ex instanceof CloudinaryAnalysisException.TooManyRequests rateLimited) {
 				builder.withDetail("rateLimited", true);
 				rateLimited.getRetryAfter().ifPresent((wait) -> builder.withDetail("retryAfterSeconds", wait.toSeconds()));
 			}
-			return builder.build();
 		}
-		if (status == 401 || status == 403) {
-			return withDetails(Health.down())
+		else if (status == 401 || status == 403) {
+			builder.down()
 				.withDetail("error", "credentials rejected (HTTP " + status + "): check CLOUDINARY_URL or "
-						+ "cloudinary.analysis.api-key / api-secret")
-				.build();
+						+ "cloudinary.analysis.api-key / api-secret");
 		}
-		return withDetails(Health.down()).withDetail("error", "API answered HTTP " + status).build();
+		else {
+			builder.down().withDetail("error", "API answered HTTP " + status);
+		}
 	}
 
-	private Health.Builder withDetails(Health.Builder builder) {
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("cloudName", this.cloudName);
-		details.put("host", this.host);
+	private void addDetails(Health.Builder builder) {
+		builder.withDetail("cloudName", this.cloudName).withDetail("host", this.host);
 		Instant lastAccepted = this.activity.lastAcceptedCall();
 		if (lastAccepted != null) {
-			details.put("lastSuccess", lastAccepted.toString());
+			builder.withDetail("lastSuccess", lastAccepted.toString());
 		}
 		Map<String, Long> quota = this.activity.remainingQuota();
 		if (!quota.isEmpty()) {
-			details.put("remainingQuota", quota);
+			builder.withDetail("remainingQuota", quota);
 		}
-		return builder.withDetails(details);
 	}
 
 	@Override
 	public void destroy() {
-		this.probeExecutor.shutdownNow();
-	}
-
-	private record CachedHealth(Health health, Instant at, long outcomesSeen) {
+		this.probe.close();
 	}
 
 }
