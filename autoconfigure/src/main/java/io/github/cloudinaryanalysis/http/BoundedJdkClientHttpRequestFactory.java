@@ -22,8 +22,8 @@ import org.springframework.util.function.SingletonSupplier;
  * Why not Spring's {@code JdkClientHttpRequestFactory}: it sends with {@code HttpClient.sendAsync(..).get()} and reads
  * the body through {@code BodyHandlers.ofInputStream()}. The JDK completes the future that {@code sendAsync} returns
  * on {@code ForkJoinPool.commonPool()} (its {@code ASYNC_POOL}), whose parallelism is the number of cores minus one:
- * on a small machine every concurrent caller waits for one common-pool thread to hand it its response. Measured in
- * {@code benchmarks/} this costs about two thirds of the throughput. {@code send} completes the caller directly.
+ * on a small machine every concurrent caller waits for one common-pool thread to hand it its response (what that
+ * costs is measured in {@code benchmarks/README.md}). {@code send} completes the caller directly.
  * <p>
  * Safety is kept here rather than left to the caller:
  * <ul>
