@@ -15,7 +15,7 @@ final class FakeState {
 
 	private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
 
-	private final Queue<RecordedRequest> journal = new ConcurrentLinkedQueue<>();
+	private final Queue<ReceivedRequest> journal = new ConcurrentLinkedQueue<>();
 
 	void putTask(FakeTask task) {
 		this.tasks.put(task.id(), task);
@@ -40,11 +40,11 @@ final class FakeState {
 		return this.faults.size();
 	}
 
-	void record(RecordedRequest request) {
+	void record(ReceivedRequest request) {
 		this.journal.add(request);
 	}
 
-	List<RecordedRequest> requests() {
+	List<ReceivedRequest> requests() {
 		return List.copyOf(this.journal);
 	}
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /** Queued faults: 429 with limits and Retry-After, 5xx, delays and raw bodies, consumed in order. */
 class FaultTests {
 
-	private static final TaskLifeTests.MutableClock clock = new TaskLifeTests.MutableClock(
+	private static final MutableClock clock = new MutableClock(
 			Instant.parse("2025-03-04T05:06:07.890Z"));
 
 	private static FakeCloudinaryAnalysisApi fake;
