@@ -3,10 +3,9 @@ package io.github.cloudinaryanalysis.test;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,20 +19,15 @@ class RequestJournalTests {
 
 	private static HttpTestClient http;
 
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
+		.using(() -> FakeCloudinaryAnalysisApi.builder().clock(clock))
+		.resetBeforeEachTest();
+
 	@BeforeAll
-	static void start() {
-		fake = FakeCloudinaryAnalysisApi.builder().clock(clock).start();
+	static void start(FakeCloudinaryAnalysisApi api) {
+		fake = api;
 		http = new HttpTestClient(fake);
-	}
-
-	@AfterAll
-	static void stop() {
-		fake.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		fake.reset();
 	}
 
 	@Test
