@@ -169,10 +169,6 @@ public class ClientActivity implements TasksClientListener {
 		return (remaining != null) ? remaining : Double.NaN;
 	}
 
-	Clock clock() {
-		return this.clock;
-	}
-
 	/**
 	 * The outcome of one call that said something about the API's health.
 	 *
