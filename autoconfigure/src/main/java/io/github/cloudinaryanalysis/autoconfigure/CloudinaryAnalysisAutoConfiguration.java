@@ -9,6 +9,7 @@ import io.github.cloudinaryanalysis.tasks.RetrySettings;
 import io.github.cloudinaryanalysis.tasks.TaskStatusObservationConvention;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
+import io.github.cloudinaryanalysis.health.ClientActivity;
 
 import io.micrometer.observation.ObservationRegistry;
 

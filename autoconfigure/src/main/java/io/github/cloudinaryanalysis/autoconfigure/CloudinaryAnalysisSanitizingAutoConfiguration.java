@@ -1,5 +1,7 @@
 package io.github.cloudinaryanalysis.autoconfigure;
 
+import io.github.cloudinaryanalysis.actuate.CloudinarySecretsSanitizingFunction;
+
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

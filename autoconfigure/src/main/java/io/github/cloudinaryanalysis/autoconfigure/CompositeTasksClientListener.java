@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.cloudinaryanalysis.RateLimit;
+import io.github.cloudinaryanalysis.tasks.AwaitOutcome;
 import io.github.cloudinaryanalysis.tasks.RetryReason;
 import io.github.cloudinaryanalysis.tasks.TaskStatusResponse;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
@@ -44,7 +45,7 @@ final class CompositeTasksClientListener implements TasksClientListener {
 	}
 
 	@Override
-	public void onAwaitEnded(String outcome, int polls, Duration elapsed) {
+	public void onAwaitEnded(AwaitOutcome outcome, int polls, Duration elapsed) {
 		this.listeners.forEach((listener) -> listener.onAwaitEnded(outcome, polls, elapsed));
 	}
 

@@ -2,20 +2,10 @@ package io.github.cloudinaryanalysis.http;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import io.github.cloudinaryanalysis.ApiError;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
@@ -39,36 +29,6 @@ public final class ErrorResponseTranslator {
 	private static final String API = "Cloudinary Analysis API";
 
 	private static final int MAX_API_MESSAGE = 500;
-
-	/** The wait that stands for "far": an overflowing or far-future {@code Retry-After}. */
-	static final Duration FAR = Duration.ofDays(365L * 100);
-
-	private static final Pattern DELAY_SECONDS = Pattern.compile("[0-9]+");
-
-	/** The day name that starts every HTTP-date form; it is not checked against the date. */
-	private static final Pattern DAY_NAME = Pattern.compile("^[A-Za-z]+,?\\s+");
-
-	/**
-	 * The three HTTP-date forms of RFC 9110 section 5.6.7 without their day name: IMF-fixdate
-	 * ({@code Sun, 06 Nov 1994 08:49:37 GMT}), RFC 850 ({@code Sunday, 06-Nov-94 08:49:37 GMT}, two-digit years read
-	 * as 1970 to 2069) and asctime ({@code Sun Nov  6 08:49:37 1994}, in UTC).
-	 */
-	private static final List<DateTimeFormatter> HTTP_DATE_FORMATS = List.of(
-			new DateTimeFormatterBuilder().parseCaseInsensitive()
-				.appendPattern("d MMM yyyy HH:mm:ss zzz")
-				.toFormatter(Locale.US),
-			new DateTimeFormatterBuilder().parseCaseInsensitive()
-				.appendPattern("dd-MMM-")
-				.appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
-				.appendPattern(" HH:mm:ss zzz")
-				.toFormatter(Locale.US),
-			new DateTimeFormatterBuilder().parseCaseInsensitive()
-				.appendPattern("MMM ")
-				.padNext(2)
-				.appendValue(ChronoField.DAY_OF_MONTH)
-				.appendPattern(" HH:mm:ss yyyy")
-				.toFormatter(Locale.US)
-				.withZone(ZoneOffset.UTC));
 
 	/** Longest request id kept from an answer. */
 	static final int MAX_REQUEST_ID = 128;
@@ -189,7 +149,7 @@ public final class ErrorResponseTranslator {
 			HttpHeaders headers, byte[] bytes, @Nullable ApiError apiError, @Nullable String requestId,
 			@Nullable JsonNode root) {
 		List<RateLimit> limits = (root != null) ? limits(root.path("limits").path("items")) : List.of();
-		Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER), limits);
+		Duration retryAfter = RetryAfter.wait(headers.getFirst(HttpHeaders.RETRY_AFTER), limits, this.clock.instant());
 		String withWait = (retryAfter != null) ? message + "; retry after " + retryAfter.toSeconds() + "s" : message;
 		return new CloudinaryAnalysisException.TooManyRequests(withWait, status, headers, bytes, apiError, requestId,
 				limits, retryAfter);
@@ -257,97 +217,15 @@ public final class ErrorResponseTranslator {
 			String type = JsonFields.text(item, "type");
 			if (item.isObject() && type != null) {
 				limits.add(new RateLimit(type, number(item, "used_by_request"), number(item, "remaining"),
-						number(item, "limit"), instant(item, "reset_time")));
+						number(item, "limit"), RetryAfter.resetTime(JsonFields.text(item, "reset_time"))));
 			}
 		}
 		return List.copyOf(limits);
 	}
 
-	/**
-	 * Work out how long a 429 asks to wait: the {@code Retry-After} header (seconds or an HTTP date) when present,
-	 * else the time until the earliest reported {@code reset_time}.
-	 * @param retryAfterHeader the header's value, if any
-	 * @param limits the reported limits
-	 * @return the wait, never negative, or {@code null} when there is no hint
-	 */
-	@Nullable Duration retryAfter(@Nullable String retryAfterHeader, List<RateLimit> limits) {
-		Instant now = this.clock.instant();
-		Duration fromHeader = parseRetryAfter(retryAfterHeader, now);
-		if (fromHeader != null) {
-			return fromHeader;
-		}
-		return limits.stream()
-			.map(RateLimit::resetTime)
-			.filter(Objects::nonNull)
-			.min(Comparator.naturalOrder())
-			.map((reset) -> nonNegative(Duration.between(now, reset)))
-			.orElse(null);
-	}
-
-	/**
-	 * Parse a {@code Retry-After} value: delay-seconds or an HTTP-date in any of the three forms RFC 9110 allows
-	 * (IMF-fixdate, the obsolete RFC 850 form and the asctime form). A number too large for a {@code long}, or a
-	 * wait longer than {@link #FAR}, is {@link #FAR}: far enough that no retry policy waits for it.
-	 */
-	static @Nullable Duration parseRetryAfter(@Nullable String value, Instant now) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String trimmed = value.trim();
-		if (DELAY_SECONDS.matcher(trimmed).matches()) {
-			try {
-				return capped(Duration.ofSeconds(Long.parseLong(trimmed)));
-			}
-			catch (NumberFormatException overflow) {
-				return FAR;
-			}
-		}
-		Instant date = httpDate(trimmed);
-		return (date != null) ? capped(nonNegative(Duration.between(now, date))) : null;
-	}
-
-	private static @Nullable Instant httpDate(String value) {
-		String withoutDayName = DAY_NAME.matcher(value).replaceFirst("");
-		for (DateTimeFormatter format : HTTP_DATE_FORMATS) {
-			try {
-				return format.parse(withoutDayName, ZonedDateTime::from).toInstant();
-			}
-			catch (DateTimeParseException | ArithmeticException notThisForm) {
-				// try the next form
-			}
-		}
-		return null;
-	}
-
-	private static Duration capped(Duration wait) {
-		return (wait.compareTo(FAR) > 0) ? FAR : wait;
-	}
-
-	private static Duration nonNegative(Duration duration) {
-		return duration.isNegative() ? Duration.ZERO : duration;
-	}
-
 	private static @Nullable Long number(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return (value.isIntegralNumber() && value.canConvertToLong()) ? value.longValue() : null;
-	}
-
-	private static @Nullable Instant instant(JsonNode node, String field) {
-		String value = JsonFields.text(node, field);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			try {
-				return ZonedDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-			}
-			catch (DateTimeParseException notOffset) {
-				return null;
-			}
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.cloudinaryanalysis.tasks;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -291,9 +290,9 @@ final class TaskAwaiter {
 				deadline.cancel(false);
 			}
 			TaskAwaiter.this.threads.unregister(this.cancelOnClose);
-			String outcome = outcome(response, failure);
-			this.observation.lowCardinalityKeyValue("outcome", outcome);
-			if ("error".equals(outcome)) {
+			AwaitOutcome outcome = AwaitOutcome.of(response, failure);
+			this.observation.lowCardinalityKeyValue("outcome", outcome.tagValue());
+			if (outcome == AwaitOutcome.ERROR) {
 				this.observation.error(failure);
 			}
 			this.observation.stop();
@@ -305,16 +304,6 @@ final class TaskAwaiter {
 			else {
 				this.future.completeExceptionally(failure);
 			}
-		}
-
-		private static String outcome(@Nullable TaskStatusResponse response, @Nullable Throwable failure) {
-			if (response != null) {
-				return response.status().name().toLowerCase(Locale.ROOT);
-			}
-			if (failure instanceof CancellationException) {
-				return "cancelled";
-			}
-			return (failure instanceof TaskAwaitTimeoutException) ? "timeout" : "error";
 		}
 
 		private static Duration max(Duration a, Duration b) {

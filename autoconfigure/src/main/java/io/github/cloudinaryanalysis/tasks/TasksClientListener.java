@@ -42,12 +42,11 @@ public interface TasksClientListener {
 
 	/**
 	 * A wait for a task ended.
-	 * @param outcome how it ended: {@code completed}, {@code failed}, {@code timeout}, {@code error} or
-	 * {@code cancelled}
+	 * @param outcome how it ended
 	 * @param polls how many status calls it made
 	 * @param elapsed how long it took
 	 */
-	default void onAwaitEnded(String outcome, int polls, Duration elapsed) {
+	default void onAwaitEnded(AwaitOutcome outcome, int polls, Duration elapsed) {
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
-import io.github.cloudinaryanalysis.autoconfigure.metrics.CloudinaryAnalysisMetrics;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
 import io.github.cloudinaryanalysis.autoconfigure.metrics.CloudinaryAnalysisMetricsAutoConfiguration;
 import io.github.cloudinaryanalysis.tasks.RequestOptions;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -191,7 +192,9 @@ class ReadmeErrorTableTests {
 
 	private static ApplicationContextRunner runner(String baseUrl) {
 		return AnalysisContexts.against(baseUrl)
-			.withConfiguration(AutoConfigurations.of(CloudinaryAnalysisMetricsAutoConfiguration.class))
+			// Boot's MetricsAutoConfiguration binds the client's meters (a MeterBinder) to the registry.
+			.withConfiguration(
+					AutoConfigurations.of(MetricsAutoConfiguration.class, CloudinaryAnalysisMetricsAutoConfiguration.class))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("cloudinary.analysis.retry.initial-interval=10ms");
 	}

@@ -17,38 +17,38 @@ class RetryAfterFormsTests {
 	@Test
 	void theThreeHttpDateFormsAgree() {
 		Duration expected = Duration.ofSeconds(37);
-		assertThat(ErrorResponseTranslator.parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT", NOW)).isEqualTo(expected);
-		assertThat(ErrorResponseTranslator.parseRetryAfter("Sunday, 06-Nov-94 08:49:37 GMT", NOW)).isEqualTo(expected);
-		assertThat(ErrorResponseTranslator.parseRetryAfter("Sun Nov  6 08:49:37 1994", NOW)).isEqualTo(expected);
+		assertThat(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT", NOW)).isEqualTo(expected);
+		assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", NOW)).isEqualTo(expected);
+		assertThat(RetryAfter.parse("Sun Nov  6 08:49:37 1994", NOW)).isEqualTo(expected);
 	}
 
 	@Test
 	void anAsctimeDateWithATwoDigitDayParses() {
-		assertThat(ErrorResponseTranslator.parseRetryAfter("Wed Nov 16 08:49:00 1994", NOW))
+		assertThat(RetryAfter.parse("Wed Nov 16 08:49:00 1994", NOW))
 			.isEqualTo(Duration.ofDays(10));
 	}
 
 	@Test
 	void anOverflowingNumberOrAFarDateIsFar() {
-		assertThat(ErrorResponseTranslator.parseRetryAfter("99999999999999999999", NOW))
-			.isEqualTo(ErrorResponseTranslator.FAR);
-		assertThat(ErrorResponseTranslator.parseRetryAfter("9223372036854775807", NOW))
-			.isEqualTo(ErrorResponseTranslator.FAR);
-		assertThat(ErrorResponseTranslator.parseRetryAfter("Fri Dec 31 23:59:59 9999", NOW))
-			.isEqualTo(ErrorResponseTranslator.FAR);
+		assertThat(RetryAfter.parse("99999999999999999999", NOW))
+			.isEqualTo(RetryAfter.FAR);
+		assertThat(RetryAfter.parse("9223372036854775807", NOW))
+			.isEqualTo(RetryAfter.FAR);
+		assertThat(RetryAfter.parse("Fri Dec 31 23:59:59 9999", NOW))
+			.isEqualTo(RetryAfter.FAR);
 	}
 
 	@Test
 	void secondsAndPastDates() {
-		assertThat(ErrorResponseTranslator.parseRetryAfter("120", NOW)).isEqualTo(Duration.ofSeconds(120));
-		assertThat(ErrorResponseTranslator.parseRetryAfter("Sun Nov  6 08:00:00 1994", NOW)).isEqualTo(Duration.ZERO);
+		assertThat(RetryAfter.parse("120", NOW)).isEqualTo(Duration.ofSeconds(120));
+		assertThat(RetryAfter.parse("Sun Nov  6 08:00:00 1994", NOW)).isEqualTo(Duration.ZERO);
 	}
 
 	@Test
 	void garbageIsNoHint() {
-		assertThat(ErrorResponseTranslator.parseRetryAfter("soon", NOW)).isNull();
-		assertThat(ErrorResponseTranslator.parseRetryAfter("-5", NOW)).isNull();
-		assertThat(ErrorResponseTranslator.parseRetryAfter("", NOW)).isNull();
+		assertThat(RetryAfter.parse("soon", NOW)).isNull();
+		assertThat(RetryAfter.parse("-5", NOW)).isNull();
+		assertThat(RetryAfter.parse("", NOW)).isNull();
 	}
 
 }

@@ -254,7 +254,7 @@ class AwaitCompletionTests {
 		List<java.time.Instant> times = this.fake.requests()
 			.stream()
 			.filter((request) -> allRequests || request.path().endsWith(taskId))
-			.map(io.github.cloudinaryanalysis.test.RecordedRequest::receivedAt)
+			.map(io.github.cloudinaryanalysis.test.ReceivedRequest::receivedAt)
 			.toList();
 		List<Long> gaps = new ArrayList<>();
 		for (int i = 1; i < times.size(); i++) {

@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TaskController {
 
-	/** Longest wait a caller may ask for, so one request cannot hold a servlet thread for long. */
+	/**
+	 * Longest wait a caller may ask for. No servlet thread is held while waiting (the request is asynchronous), but an
+	 * open request and the polls made for it still cost connections and API quota, so one caller cannot ask for more.
+	 */
 	private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
 	private final TasksClient tasks;

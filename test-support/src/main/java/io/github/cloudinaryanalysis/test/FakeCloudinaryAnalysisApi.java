@@ -402,7 +402,7 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	 * Every request received since the start or the last {@link #reset()}, in arrival order.
 	 * @return an immutable snapshot
 	 */
-	public List<RecordedRequest> requests() {
+	public List<ReceivedRequest> requests() {
 		return this.state.requests();
 	}
 

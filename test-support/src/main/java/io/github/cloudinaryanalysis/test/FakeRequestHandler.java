@@ -83,7 +83,7 @@ final class FakeRequestHandler implements HttpHandler {
 			}
 			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getRawPath();
-			this.state.record(new RecordedRequest(method, path, exchange.getRequestURI().getRawQuery(),
+			this.state.record(new ReceivedRequest(method, path, exchange.getRequestURI().getRawQuery(),
 					exchange.getRequestHeaders(), new String(requestBody, StandardCharsets.UTF_8),
 					this.clock.instant()));
 			Answer answer;

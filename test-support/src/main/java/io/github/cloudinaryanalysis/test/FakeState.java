@@ -20,7 +20,7 @@ final class FakeState {
 
 	private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
 
-	private final Queue<RecordedRequest> journal = new ConcurrentLinkedQueue<>();
+	private final Queue<ReceivedRequest> journal = new ConcurrentLinkedQueue<>();
 
 	private final ConcurrentMap<String, JsonNode> analyses = new ConcurrentHashMap<>();
 
@@ -51,11 +51,11 @@ final class FakeState {
 		return this.faults.size();
 	}
 
-	void record(RecordedRequest request) {
+	void record(ReceivedRequest request) {
 		this.journal.add(request);
 	}
 
-	List<RecordedRequest> requests() {
+	List<ReceivedRequest> requests() {
 		return List.copyOf(this.journal);
 	}
 

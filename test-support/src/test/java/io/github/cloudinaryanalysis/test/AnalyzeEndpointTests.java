@@ -2,9 +2,9 @@ package io.github.cloudinaryanalysis.test;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,15 +19,14 @@ class AnalyzeEndpointTests {
 
 	private static HttpTestClient http;
 
-	@BeforeAll
-	static void start() {
-		fake = FakeCloudinaryAnalysisApi.builder().defaultTaskLife(TaskLife.completesAfterPolls(3)).start();
-		http = new HttpTestClient(fake);
-	}
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
+		.using(() -> FakeCloudinaryAnalysisApi.builder().defaultTaskLife(TaskLife.completesAfterPolls(3)));
 
-	@AfterAll
-	static void stop() {
-		fake.close();
+	@BeforeAll
+	static void start(FakeCloudinaryAnalysisApi api) {
+		fake = api;
+		http = new HttpTestClient(fake);
 	}
 
 	@Test

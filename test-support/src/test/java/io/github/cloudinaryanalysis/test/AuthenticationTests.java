@@ -2,9 +2,9 @@ package io.github.cloudinaryanalysis.test;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,21 +18,19 @@ class AuthenticationTests {
 
 	private static String taskId;
 
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
+		.using(() -> FakeCloudinaryAnalysisApi.builder()
+				.cloudName("my-cloud")
+				.apiKey("123456789")
+				.apiSecret("s3cr3t")
+				.bearerToken("oauth-token"));
+
 	@BeforeAll
-	static void start() {
-		fake = FakeCloudinaryAnalysisApi.builder()
-			.cloudName("my-cloud")
-			.apiKey("123456789")
-			.apiSecret("s3cr3t")
-			.bearerToken("oauth-token")
-			.start();
+	static void start(FakeCloudinaryAnalysisApi api) {
+		fake = api;
 		http = new HttpTestClient(fake);
 		taskId = fake.createTask(TaskLife.fixed("completed"));
-	}
-
-	@AfterAll
-	static void stop() {
-		fake.close();
 	}
 
 	@Test

@@ -8,10 +8,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.networknt.schema.Error;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,21 +38,16 @@ class ContractValidationTests {
 
 	private static HttpTestClient http;
 
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
+		.using(FakeCloudinaryAnalysisApi::builder)
+		.resetBeforeEachTest();
+
 	@BeforeAll
-	static void start() {
+	static void start(FakeCloudinaryAnalysisApi api) {
+		fake = api;
 		contract = OpenApiContract.load();
-		fake = FakeCloudinaryAnalysisApi.builder().build().start();
 		http = new HttpTestClient(fake);
-	}
-
-	@AfterAll
-	static void stop() {
-		fake.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		fake.reset();
 	}
 
 	@Test

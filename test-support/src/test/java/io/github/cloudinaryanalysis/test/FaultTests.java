@@ -4,10 +4,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /** Queued faults: 429 with limits and Retry-After, 5xx, delays and raw bodies, consumed in order. */
 class FaultTests {
 
-	private static final TaskLifeTests.MutableClock clock = new TaskLifeTests.MutableClock(
+	private static final MutableClock clock = new MutableClock(
 			Instant.parse("2025-03-04T05:06:07.890Z"));
 
 	private static FakeCloudinaryAnalysisApi fake;
@@ -26,15 +26,14 @@ class FaultTests {
 
 	private String taskId = "";
 
-	@BeforeAll
-	static void start() {
-		fake = FakeCloudinaryAnalysisApi.builder().clock(clock).start();
-		http = new HttpTestClient(fake);
-	}
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
+		.using(() -> FakeCloudinaryAnalysisApi.builder().clock(clock));
 
-	@AfterAll
-	static void stop() {
-		fake.close();
+	@BeforeAll
+	static void start(FakeCloudinaryAnalysisApi api) {
+		fake = api;
+		http = new HttpTestClient(fake);
 	}
 
 	@BeforeEach

@@ -3,37 +3,31 @@ package io.github.cloudinaryanalysis.test;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The request journal and {@link FakeCloudinaryAnalysisApi#reset()}. */
 class RequestJournalTests {
 
-	private static final TaskLifeTests.MutableClock clock = new TaskLifeTests.MutableClock(
+	private static final MutableClock clock = new MutableClock(
 			Instant.parse("2025-06-01T10:00:00Z"));
 
 	private static FakeCloudinaryAnalysisApi fake;
 
 	private static HttpTestClient http;
 
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
+		.using(() -> FakeCloudinaryAnalysisApi.builder().clock(clock))
+		.resetBeforeEachTest();
+
 	@BeforeAll
-	static void start() {
-		fake = FakeCloudinaryAnalysisApi.builder().clock(clock).start();
+	static void start(FakeCloudinaryAnalysisApi api) {
+		fake = api;
 		http = new HttpTestClient(fake);
-	}
-
-	@AfterAll
-	static void stop() {
-		fake.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		fake.reset();
 	}
 
 	@Test
@@ -45,10 +39,10 @@ class RequestJournalTests {
 		String body = "{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"async\":true}";
 		http.analyze("coco", body);
 
-		List<RecordedRequest> requests = fake.requests();
+		List<ReceivedRequest> requests = fake.requests();
 		assertThat(fake.requestCount()).isEqualTo(2);
 		assertThat(requests).hasSize(2);
-		RecordedRequest get = requests.get(0);
+		ReceivedRequest get = requests.get(0);
 		assertThat(get.method()).isEqualTo("GET");
 		assertThat(get.path()).isEqualTo("/v2/analysis/demo/tasks/" + taskId);
 		assertThat(get.query()).isEqualTo("verbose=1");
@@ -59,7 +53,7 @@ class RequestJournalTests {
 		assertThat(get.header("X-Missing")).isNull();
 		assertThat(get.body()).isEmpty();
 		assertThat(get.receivedAt()).isEqualTo(clock.instant());
-		RecordedRequest post = requests.get(1);
+		ReceivedRequest post = requests.get(1);
 		assertThat(post.method()).isEqualTo("POST");
 		assertThat(post.path()).isEqualTo("/v2/analysis/demo/analyze/coco");
 		assertThat(post.query()).isNull();
@@ -72,7 +66,7 @@ class RequestJournalTests {
 		HttpTestClient.send(http.request("/demo/tasks/abc").GET());
 		fake.failNext(1, Fault.serverError(500));
 		http.getTask("abc");
-		assertThat(fake.requests()).extracting(RecordedRequest::path)
+		assertThat(fake.requests()).extracting(ReceivedRequest::path)
 			.containsExactly("/v2/analysis/demo/tasks/abc", "/v2/analysis/demo/tasks/abc");
 	}
 
@@ -89,7 +83,7 @@ class RequestJournalTests {
 	void theSnapshotIsImmutableAndResetClearsEverything() {
 		String taskId = fake.createTask(TaskLife.fixed("pending"));
 		http.getTask(taskId);
-		List<RecordedRequest> snapshot = fake.requests();
+		List<ReceivedRequest> snapshot = fake.requests();
 		fake.failNext(3, Fault.serverError(500));
 
 		fake.reset();

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -19,14 +19,13 @@ class SpringPropertiesTests {
 
 	private static FakeCloudinaryAnalysisApi fake;
 
-	@BeforeAll
-	static void start() {
-		fake = FakeCloudinaryAnalysisApi.builder().cloudName("props").apiKey("k1").apiSecret("s1").start();
-	}
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
+		.using(() -> FakeCloudinaryAnalysisApi.builder().cloudName("props").apiKey("k1").apiSecret("s1"));
 
-	@AfterAll
-	static void stop() {
-		fake.close();
+	@BeforeAll
+	static void start(FakeCloudinaryAnalysisApi api) {
+		fake = api;
 	}
 
 	@Test

@@ -3,9 +3,9 @@ package io.github.cloudinaryanalysis.test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,15 +17,14 @@ class TaskEndpointTests {
 
 	private static HttpTestClient http;
 
-	@BeforeAll
-	static void start() {
-		fake = FakeCloudinaryAnalysisApi.builder().start();
-		http = new HttpTestClient(fake);
-	}
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
+		.using(FakeCloudinaryAnalysisApi::builder);
 
-	@AfterAll
-	static void stop() {
-		fake.close();
+	@BeforeAll
+	static void start(FakeCloudinaryAnalysisApi api) {
+		fake = api;
+		http = new HttpTestClient(fake);
 	}
 
 	@Test

@@ -1,16 +1,13 @@
 package io.github.cloudinaryanalysis.test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -24,15 +21,14 @@ class TaskLifeTests {
 
 	private static HttpTestClient http;
 
-	@BeforeAll
-	static void start() {
-		fake = FakeCloudinaryAnalysisApi.builder().clock(clock).start();
-		http = new HttpTestClient(fake);
-	}
+	@RegisterExtension
+	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
+		.using(() -> FakeCloudinaryAnalysisApi.builder().clock(clock));
 
-	@AfterAll
-	static void stop() {
-		fake.close();
+	@BeforeAll
+	static void start(FakeCloudinaryAnalysisApi api) {
+		fake = api;
+		http = new HttpTestClient(fake);
 	}
 
 	@Test
@@ -114,32 +110,4 @@ class TaskLifeTests {
 		return statuses;
 	}
 
-	/** A settable clock for time-based lives. */
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-	}
 }

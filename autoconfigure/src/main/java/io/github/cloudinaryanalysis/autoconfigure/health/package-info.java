@@ -1,5 +1,5 @@
 /**
- * Actuator health of the Analysis API.
+ * Auto-configuration of the Actuator health of the Analysis API.
  */
 @NullMarked
 package io.github.cloudinaryanalysis.autoconfigure.health;

@@ -1,8 +1,10 @@
 package io.github.cloudinaryanalysis.autoconfigure.metrics;
 
-import io.github.cloudinaryanalysis.autoconfigure.ClientActivity;
+import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisProperties;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMeterDescriptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -30,10 +32,11 @@ public final class CloudinaryAnalysisMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CloudinaryAnalysisMetrics cloudinaryAnalysisMetrics(MeterRegistry registry, ClientActivity activity,
+	CloudinaryAnalysisMetrics cloudinaryAnalysisMetrics(ClientActivity activity,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
-		// With an observation registry, the client's wait observation makes the await timer.
-		return new CloudinaryAnalysisMetrics(registry, activity, observationRegistry.getIfAvailable() == null);
+		// With an observation registry, the client's wait observation makes the await timer. Boot's
+		// MeterRegistryPostProcessor binds the metrics (a MeterBinder) to the application's registry.
+		return new CloudinaryAnalysisMetrics(activity, observationRegistry.getIfAvailable() == null);
 	}
 
 	@Bean

@@ -1,5 +1,5 @@
 /**
- * Micrometer meters of the Analysis API client.
+ * Auto-configuration of the Analysis API client's Micrometer meters.
  */
 @NullMarked
 package io.github.cloudinaryanalysis.autoconfigure.metrics;

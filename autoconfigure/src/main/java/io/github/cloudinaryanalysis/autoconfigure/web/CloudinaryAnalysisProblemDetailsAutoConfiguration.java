@@ -1,6 +1,7 @@
 package io.github.cloudinaryanalysis.autoconfigure.web;
 
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisProperties;
+import io.github.cloudinaryanalysis.web.CloudinaryAnalysisExceptionHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -3,16 +3,15 @@ package io.github.cloudinaryanalysis.autoconfigure.health;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
-import io.github.cloudinaryanalysis.autoconfigure.ClientActivity;
+import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
+import io.github.cloudinaryanalysis.test.MutableClock;
+import io.github.cloudinaryanalysis.health.CloudinaryAnalysisHealthIndicator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -195,36 +194,6 @@ class CloudinaryAnalysisHealthIndicatorTests {
 		Health[] health = new Health[1];
 		runner.run((context) -> health[0] = context.getBean(CloudinaryAnalysisHealthIndicator.class).health());
 		return health[0];
-	}
-
-	/** A clock that moves only when told to. */
-	private static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 	private static MockResponse error(int status, String category) {

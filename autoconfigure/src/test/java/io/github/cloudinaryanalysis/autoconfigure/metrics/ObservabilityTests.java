@@ -14,6 +14,7 @@ import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisExtension;
 import io.github.cloudinaryanalysis.test.Fault;
 import io.github.cloudinaryanalysis.test.TaskLife;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;

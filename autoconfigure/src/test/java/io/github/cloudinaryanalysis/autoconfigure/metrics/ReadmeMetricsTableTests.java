@@ -18,6 +18,7 @@ import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisExtension;
 import io.github.cloudinaryanalysis.test.Fault;
 import io.github.cloudinaryanalysis.test.TaskLife;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.github.cloudinaryanalysis.ApiError;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.ErrorCategory;
+import io.github.cloudinaryanalysis.web.CloudinaryAnalysisExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -1,4 +1,4 @@
-package io.github.cloudinaryanalysis.autoconfigure.web;
+package io.github.cloudinaryanalysis.web;
 
 import java.time.Duration;
 

@@ -1,4 +1,5 @@
-package io.github.cloudinaryanalysis.autoconfigure;
+package io.github.cloudinaryanalysis.actuate;
+
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.github.cloudinaryanalysis.autoconfigure.metrics;
+package io.github.cloudinaryanalysis.metrics;
 
 import java.util.Map;
 

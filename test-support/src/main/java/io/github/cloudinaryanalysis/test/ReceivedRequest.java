@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Header names are looked up case-insensitively. {@link #toString()} redacts the {@code Authorization} (and {@code Proxy-Authorization}) header.
  * Instances are immutable.
  */
-public final class RecordedRequest {
+public final class ReceivedRequest {
 
 	private final String method;
 
@@ -30,7 +30,7 @@ public final class RecordedRequest {
 
 	private final Instant receivedAt;
 
-	RecordedRequest(String method, String path, @Nullable String query, Map<String, List<String>> headers,
+	ReceivedRequest(String method, String path, @Nullable String query, Map<String, List<String>> headers,
 			String body, Instant receivedAt) {
 		this.method = Objects.requireNonNull(method, "method");
 		this.path = Objects.requireNonNull(path, "path");
@@ -106,7 +106,7 @@ public final class RecordedRequest {
 
 	@Override
 	public String toString() {
-		StringBuilder text = new StringBuilder("RecordedRequest[").append(this.method).append(' ').append(this.path);
+		StringBuilder text = new StringBuilder("ReceivedRequest[").append(this.method).append(' ').append(this.path);
 		if (this.query != null) {
 			text.append('?').append(this.query);
 		}

@@ -1,10 +1,12 @@
-package io.github.cloudinaryanalysis.autoconfigure;
+package io.github.cloudinaryanalysis.health;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
@@ -14,15 +16,15 @@ import io.github.cloudinaryanalysis.tasks.TaskStatusResponse;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.Ordered;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
  * What the application's own calls have shown: when the API last answered with the credentials accepted, and the
  * last known remaining quota per rate-limited feature. Read by the health indicator (so it need not probe while
- * real calls prove the same) and by the metrics.
+ * real calls prove the same) and by the metrics, which learn of each newly tracked feature through
+ * {@link #onFeatureTracked(Consumer)} rather than by hearing the same events after it.
  */
-public class ClientActivity implements TasksClientListener, Ordered {
+public class ClientActivity implements TasksClientListener {
 
 	/** At most this many features are tracked, so that a hostile answer cannot grow the map or the meters. */
 	static final int MAX_FEATURES = 16;
@@ -36,6 +38,8 @@ public class ClientActivity implements TasksClientListener, Ordered {
 	private volatile @Nullable Outcome lastOutcome;
 
 	private final AtomicLong outcomes = new AtomicLong();
+
+	private final List<Consumer<String>> featureTrackedCallbacks = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Create an instance on the system clock.
@@ -121,9 +125,22 @@ public class ClientActivity implements TasksClientListener, Ordered {
 		for (RateLimit limit : limits) {
 			if (limit.remaining() != null
 					&& (this.remainingQuota.size() < MAX_FEATURES || this.remainingQuota.containsKey(limit.type()))) {
-				this.remainingQuota.put(limit.type(), limit.remaining());
+				if (this.remainingQuota.put(limit.type(), limit.remaining()) == null) {
+					this.featureTrackedCallbacks.forEach((callback) -> callback.accept(limit.type()));
+				}
 			}
 		}
+	}
+
+	/**
+	 * Call back, with its name, for each feature whose quota is tracked: at once for those tracked already, then as
+	 * each new one is first reported. At most {@value #MAX_FEATURES} features are ever named; a callback may be called
+	 * twice for a feature reported while it subscribes, so it must be idempotent.
+	 * @param callback what to call, fast and not throwing
+	 */
+	public void onFeatureTracked(Consumer<String> callback) {
+		this.featureTrackedCallbacks.add(callback);
+		this.remainingQuota.keySet().forEach(callback);
 	}
 
 	/**
@@ -150,18 +167,6 @@ public class ClientActivity implements TasksClientListener, Ordered {
 	public double remainingQuota(String feature) {
 		Long remaining = this.remainingQuota.get(feature);
 		return (remaining != null) ? remaining : Double.NaN;
-	}
-
-	/**
-	 * Run first among the client's listeners, so that others (metrics) read the state of the same event.
-	 */
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
-	}
-
-	Clock clock() {
-		return this.clock;
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.github.cloudinaryanalysis.autoconfigure.web;
+package io.github.cloudinaryanalysis.web;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,6 +10,7 @@ import io.github.cloudinaryanalysis.ApiError;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
 import io.github.cloudinaryanalysis.ErrorCategory;
+import io.github.cloudinaryanalysis.autoconfigure.web.CloudinaryAnalysisProblemDetailsAutoConfiguration;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
 import io.github.cloudinaryanalysis.tasks.TaskAwaitTimeoutException;

@@ -1,12 +1,9 @@
-package io.github.cloudinaryanalysis.autoconfigure.metrics;
+package io.github.cloudinaryanalysis.metrics;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.cloudinaryanalysis.RateLimit;
-import io.github.cloudinaryanalysis.autoconfigure.ClientActivity;
+import io.github.cloudinaryanalysis.health.ClientActivity;
+import io.github.cloudinaryanalysis.tasks.AwaitOutcome;
 import io.github.cloudinaryanalysis.tasks.RetryReason;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +11,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
  * The client's own meters, next to the {@code cloudinary.analysis.tasks.status} timer of its observation. Every
@@ -27,8 +26,12 @@ import io.micrometer.core.instrument.Timer;
  * for a client without an observation registry.</li>
  * <li>{@value #AWAIT_POLLS}: distribution of the number of polls per wait, tag {@code outcome}.</li>
  * </ul>
+ * A {@link MeterBinder}: Spring Boot binds it to the application's registry. The quota gauges read the
+ * {@link ClientActivity} tracker, which names each newly tracked feature to this binder itself, so no listener order is
+ * relied on. Meters are made in a registry of this binder's own, to which each bound registry is added, so that a
+ * meter made before binding (an event during start-up) still reaches it.
  */
-public class CloudinaryAnalysisMetrics implements TasksClientListener {
+public class CloudinaryAnalysisMetrics implements MeterBinder, TasksClientListener {
 
 	/** Counter of retries. */
 	public static final String RETRIES = "cloudinary.analysis.retries";
@@ -42,34 +45,29 @@ public class CloudinaryAnalysisMetrics implements TasksClientListener {
 	/** Polls per wait. */
 	public static final String AWAIT_POLLS = "cloudinary.analysis.tasks.await.polls";
 
-	private final MeterRegistry registry;
-
-	private final ClientActivity activity;
+	private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
 
 	private final boolean recordAwaitTimer;
 
-	private final Set<String> quotaGauges = ConcurrentHashMap.newKeySet();
-
 	/**
 	 * Create the meters.
-	 * @param registry where to register them
-	 * @param activity the source of the last known quota
-	 */
-	public CloudinaryAnalysisMetrics(MeterRegistry registry, ClientActivity activity) {
-		this(registry, activity, true);
-	}
-
-	/**
-	 * Create the meters.
-	 * @param registry where to register them
 	 * @param activity the source of the last known quota
 	 * @param recordAwaitTimer whether this listener records the {@value #AWAIT} timer; {@code false} when the
 	 * client's wait observation records it
 	 */
-	public CloudinaryAnalysisMetrics(MeterRegistry registry, ClientActivity activity, boolean recordAwaitTimer) {
-		this.registry = registry;
-		this.activity = activity;
+	public CloudinaryAnalysisMetrics(ClientActivity activity, boolean recordAwaitTimer) {
 		this.recordAwaitTimer = recordAwaitTimer;
+		// Registering a gauge twice returns the first, so a feature named twice stays one gauge.
+		activity.onFeatureTracked((feature) -> Gauge
+			.builder(QUOTA, activity, (tracker) -> tracker.remainingQuota(feature))
+			.description("Last known remaining quota of a rate-limited Analysis API feature")
+			.tag("feature", feature)
+			.register(this.meters));
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.meters.add(registry);
 	}
 
 	@Override
@@ -77,36 +75,23 @@ public class CloudinaryAnalysisMetrics implements TasksClientListener {
 		Counter.builder(RETRIES)
 			.description("Retries of Cloudinary Analysis API calls")
 			.tag("reason", reason.tagValue())
-			.register(this.registry)
+			.register(this.meters)
 			.increment();
 	}
 
 	@Override
-	public void onRateLimits(List<RateLimit> limits) {
-		// ClientActivity, a listener too, keeps the values and bounds the features; this registers their gauges.
-		for (String feature : this.activity.remainingQuota().keySet()) {
-			if (this.quotaGauges.add(feature)) {
-				Gauge.builder(QUOTA, this.activity, (activity) -> activity.remainingQuota(feature))
-					.description("Last known remaining quota of a rate-limited Analysis API feature")
-					.tag("feature", feature)
-					.register(this.registry);
-			}
-		}
-	}
-
-	@Override
-	public void onAwaitEnded(String outcome, int polls, Duration elapsed) {
+	public void onAwaitEnded(AwaitOutcome outcome, int polls, Duration elapsed) {
 		if (this.recordAwaitTimer) {
 			Timer.builder(AWAIT)
 				.description("Waits for Cloudinary analysis tasks to end")
-				.tag("outcome", outcome)
-				.register(this.registry)
+				.tag("outcome", outcome.tagValue())
+				.register(this.meters)
 				.record(elapsed);
 		}
 		DistributionSummary.builder(AWAIT_POLLS)
 			.description("Status polls per wait for a Cloudinary analysis task")
-			.tag("outcome", outcome)
-			.register(this.registry)
+			.tag("outcome", outcome.tagValue())
+			.register(this.meters)
 			.record(polls);
 	}
 
