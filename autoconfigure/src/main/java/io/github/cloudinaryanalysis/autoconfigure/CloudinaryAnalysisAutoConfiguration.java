@@ -1,7 +1,10 @@
 package io.github.cloudinaryanalysis.autoconfigure;
 
+import io.github.cloudinaryanalysis.CloudinaryUrl;
+import io.github.cloudinaryanalysis.InvalidCloudinaryUrlException;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +16,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -58,6 +62,84 @@ public final class CloudinaryAnalysisAutoConfiguration {
 		// that are blocked in them; the client's destroy method (close) covers a client created later.
 		closer.add(client);
 		return client;
+	}
+
+	/**
+	 * {@link CloudinaryAnalysisConnectionDetails} from {@code cloudinary.analysis.*}, falling back to the
+	 * {@code CLOUDINARY_URL} environment variable or system property. The {@code cloud-name}, {@code api-key} and
+	 * {@code api-secret} properties override the matching part of the URL.
+	 */
+	static final class PropertiesCloudinaryAnalysisConnectionDetails implements CloudinaryAnalysisConnectionDetails {
+
+		/** The environment variable (or system property) every Cloudinary SDK reads. */
+		static final String CLOUDINARY_URL = "CLOUDINARY_URL";
+
+		private final CloudinaryAnalysisProperties properties;
+
+		private final @Nullable CloudinaryUrl url;
+
+		/**
+		 * Resolve the details.
+		 * @param properties the bound properties
+		 * @param environment the environment, to read {@code CLOUDINARY_URL}
+		 * @throws CloudinaryAnalysisConfigurationException when the URL in use is malformed
+		 */
+		PropertiesCloudinaryAnalysisConnectionDetails(CloudinaryAnalysisProperties properties,
+				Environment environment) {
+			this.properties = properties;
+			this.url = parseUrl(properties, environment);
+		}
+
+		private static @Nullable CloudinaryUrl parseUrl(CloudinaryAnalysisProperties properties, Environment environment) {
+			String fromProperty = properties.getUrl();
+			String source = CloudinaryAnalysisProperties.CONFIG_PREFIX + ".url";
+			String url = fromProperty;
+			if (!StringUtils.hasText(url)) {
+				url = environment.getProperty(CLOUDINARY_URL);
+				source = CLOUDINARY_URL;
+			}
+			if (!StringUtils.hasText(url)) {
+				return null;
+			}
+			try {
+				return CloudinaryUrl.parse(url);
+			}
+			catch (InvalidCloudinaryUrlException ex) {
+				throw new CloudinaryAnalysisConfigurationException(source, ex.getMessage() + " (from " + source + ")",
+						ex);
+			}
+		}
+
+		@Override
+		public String baseUrl() {
+			return this.properties.getBaseUrl();
+		}
+
+		@Override
+		public @Nullable String cloudName() {
+			return firstText(this.properties.getCloudName(), (this.url != null) ? this.url.cloudName() : null);
+		}
+
+		@Override
+		public @Nullable String apiKey() {
+			return firstText(this.properties.getApiKey(), (this.url != null) ? this.url.apiKey() : null);
+		}
+
+		@Override
+		public @Nullable String apiSecret() {
+			return firstText(this.properties.getApiSecret(), (this.url != null) ? this.url.apiSecret() : null);
+		}
+
+		private static @Nullable String firstText(@Nullable String preferred, @Nullable String fallback) {
+			return StringUtils.hasText(preferred) ? preferred.trim() : fallback;
+		}
+
+		@Override
+		public String toString() {
+			return "PropertiesCloudinaryAnalysisConnectionDetails[baseUrl=" + baseUrl() + ", cloudName=" + cloudName()
+					+ ", credentials hidden]";
+		}
+
 	}
 
 }
