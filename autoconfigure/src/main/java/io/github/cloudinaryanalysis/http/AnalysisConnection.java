@@ -1,5 +1,6 @@
 package io.github.cloudinaryanalysis.http;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,11 +18,15 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.cloudinaryanalysis.AccessTokenProvider;
+import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -101,12 +106,65 @@ public final class AnalysisConnection {
 	}
 
 	/**
-	 * Return a translator of error answers that masks this connection's secret.
+	 * Read an answer and close it: a 2xx whose body is a JSON object goes to the interpreter; any other answer (an
+	 * error status, a body that is empty, larger than {@link #maxResponseBytes()} or not JSON) raises the matching
+	 * {@link CloudinaryAnalysisException}, with the secret masked in what it quotes. At most
+	 * {@link #maxResponseBytes()} are read, so a hostile body costs bounded memory. An answer read to its end is closed
+	 * normally, so its connection can be reused; any other (too long, or failed mid-body) is aborted without draining,
+	 * because Spring's {@code close()} drains the rest of the body first, which for an endless body never ends.
+	 * @param <T> what the interpreter makes of the answer
+	 * @param response the answer, as {@code RestClient.exchange} gives it
 	 * @param clock the clock that turns rate-limit reset times into waits
-	 * @return the translator
+	 * @param interpreter makes a result of the answer, or throws {@link JsonAnswer#unreadable(String)}
+	 * @return the interpreter's result
+	 * @throws IOException when reading the answer fails
 	 */
-	public ErrorResponseTranslator errorTranslator(Clock clock) {
-		return new ErrorResponseTranslator(clock, this.redactor);
+	public <T> T read(ClientHttpResponse response, Clock clock, Function<JsonAnswer, T> interpreter)
+			throws IOException {
+		ErrorResponseTranslator translator = new ErrorResponseTranslator(clock, this.redactor);
+		boolean readToTheEnd = false;
+		try {
+			HttpStatusCode status = response.getStatusCode();
+			BoundedBody body = BoundedBody.read(response.getBody(), this.maxResponseBytes);
+			readToTheEnd = !body.truncated();
+			return interpreter.apply(answer(translator, status, response.getHeaders(), body));
+		}
+		finally {
+			if (readToTheEnd) {
+				response.close();
+			}
+			else {
+				abort(response);
+			}
+		}
+	}
+
+	private JsonAnswer answer(ErrorResponseTranslator translator, HttpStatusCode status, HttpHeaders headers,
+			BoundedBody body) {
+		if (!status.is2xxSuccessful()) {
+			throw translator.translate(status, headers, body);
+		}
+		if (body.truncated()) {
+			throw translator.unreadable(status, headers, body,
+					"with a body larger than " + this.maxResponseBytes + " bytes, the most this client reads", null);
+		}
+		if (body.isEmpty()) {
+			throw translator.unreadable(status, headers, body, "with an empty body", null);
+		}
+		JsonNode root = translator.parse(body);
+		if (root == null) {
+			throw translator.unreadable(status, headers, body, "with a body that is not JSON", null);
+		}
+		return new JsonAnswer(status, headers, body, root, translator);
+	}
+
+	private static void abort(ClientHttpResponse response) {
+		try {
+			response.getBody().close();
+		}
+		catch (IOException | RuntimeException ex) {
+			// Closing a broken or abandoned stream may fail; the connection is given up either way.
+		}
 	}
 
 	/**

@@ -88,7 +88,7 @@ public final class SecretRedactor {
 	 * @param body the body
 	 * @return the same body when nothing was masked, else a body of the masked text
 	 */
-	public BoundedBody redact(BoundedBody body) {
+	BoundedBody redact(BoundedBody body) {
 		if (body.isEmpty()) {
 			return body;
 		}

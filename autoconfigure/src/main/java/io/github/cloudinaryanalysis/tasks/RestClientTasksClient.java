@@ -55,7 +55,9 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 	private final String cloudName;
 
-	private final TaskStatusResponseReader reader;
+	private final AnalysisConnection connection;
+
+	private final Clock clock;
 
 	private final RetrySettings retry;
 
@@ -76,8 +78,8 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 	private RestClientTasksClient(Builder builder, AnalysisConnection connection) {
 		this.restClient = connection.restClient();
 		this.cloudName = connection.cloudName();
-		this.reader = new TaskStatusResponseReader(connection.errorTranslator(builder.clock),
-				connection.maxResponseBytes());
+		this.connection = connection;
+		this.clock = builder.clock;
 		this.retry = builder.retry;
 		this.polling = builder.polling;
 		this.listener = builder.listener;
@@ -122,7 +124,8 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 					() -> this.restClient.get()
 						.uri(STATUS_URI_TEMPLATE, this.cloudName, taskId)
 						.headers((headers) -> options.headers().forEach(headers::addAll))
-						.exchange((request, answer) -> this.reader.read(taskId, answer), false));
+						.exchange((request, answer) -> this.connection.read(answer, this.clock,
+								(json) -> TaskStatusResponseReader.interpret(taskId, json)), false));
 			if (logger.isDebugEnabled()) {
 				logger.debug("Task " + taskId + " is " + response.status() + " (request id " + response.requestId()
 						+ ")");
