@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import io.github.cloudinaryanalysis.AccessTokenProvider;
+import io.github.cloudinaryanalysis.http.AnalysisConnection;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.TaskStatusObservationConvention;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
@@ -76,12 +77,9 @@ final class TasksClientBuilderConfigurer {
 	 * @return the same builder
 	 */
 	RestClientTasksClient.Builder configure(RestClientTasksClient.Builder builder) {
+		AnalysisConnection connection = configure(AnalysisConnection.builder()).build();
 		CloudinaryAnalysisProperties.Polling polling = this.properties.getPolling();
-		builder.cloudName(cloudName())
-			.baseUrl(BaseUrlPolicy.check(this.connectionDetails.baseUrl(), this.properties.isAllowInsecureHttp())
-				.toString())
-			.allowInsecureHttp(this.properties.isAllowInsecureHttp())
-			.maxResponseBytes(Math.toIntExact(this.properties.getMaxResponseSize().toBytes()))
+		return builder.connection(connection)
 			.retry(SettingsMapper.retry(this.properties.getRetry()))
 			.polling(SettingsMapper.polling(polling))
 			.timerThreads(SettingsMapper.atLeastOne("polling.threads", polling.getThreads()))
@@ -92,8 +90,22 @@ final class TasksClientBuilderConfigurer {
 					? beans(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP)
 					: ObservationRegistry.NOOP)
 			.observationConvention(beans(TaskStatusObservationConvention.class).getIfAvailable());
+	}
+
+	/**
+	 * Apply the connection settings and HTTP beans to a connection builder: what every client of the API (the tasks
+	 * client today, others later) shares.
+	 * @param builder a builder from {@link AnalysisConnection#builder()}
+	 * @return the same builder
+	 */
+	AnalysisConnection.Builder configure(AnalysisConnection.Builder builder) {
+		builder.cloudName(cloudName());
 		authentication(builder);
+		builder.baseUrl(BaseUrlPolicy.check(this.connectionDetails.baseUrl(), this.properties.isAllowInsecureHttp())
+			.toString())
+			.allowInsecureHttp(this.properties.isAllowInsecureHttp());
 		requestFactory(builder);
+		builder.maxResponseBytes(Math.toIntExact(this.properties.getMaxResponseSize().toBytes()));
 		beans(RestClientCustomizer.class).orderedStream()
 			.forEach((customizer) -> builder.restClientCustomizer(customizer::customize));
 		beans(CloudinaryAnalysisRestClientCustomizer.class).orderedStream()
@@ -115,7 +127,7 @@ final class TasksClientBuilderConfigurer {
 		return cloudName;
 	}
 
-	private void authentication(RestClientTasksClient.Builder builder) {
+	private void authentication(AnalysisConnection.Builder builder) {
 		AccessTokenProvider accessTokenProvider = beans(AccessTokenProvider.class).getIfAvailable();
 		if (accessTokenProvider != null) {
 			builder.accessTokenProvider(accessTokenProvider);
@@ -134,7 +146,7 @@ final class TasksClientBuilderConfigurer {
 		builder.credentials(apiKey, apiSecret);
 	}
 
-	private void requestFactory(RestClientTasksClient.Builder builder) {
+	private void requestFactory(AnalysisConnection.Builder builder) {
 		Duration connectTimeout = positive(this.properties.getConnectTimeout(), "connect-timeout");
 		Duration readTimeout = positive(this.properties.getReadTimeout(), "read-timeout");
 		builder.connectTimeout(connectTimeout).readTimeout(readTimeout);
