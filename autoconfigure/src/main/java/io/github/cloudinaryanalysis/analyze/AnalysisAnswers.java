@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cloudinaryanalysis.RateLimit;
-import io.github.cloudinaryanalysis.http.JsonFields;
 import io.github.cloudinaryanalysis.tasks.TaskStatus;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +35,7 @@ final class AnalysisAnswers {
 	 */
 	static <A> AnalysisResult<A> result(Operation<A> operation, JsonNode root) {
 		Data<A> data = data(operation, AnalysisJson.requiredObject(root, "data", ""), "data");
-		return new AnalysisResult<>(data.entity(), data.analysis(), limits(root), JsonFields.text(root, "request_id"));
+		return new AnalysisResult<>(data.entity(), data.analysis(), limits(root), AnalysisJson.text(root, "request_id"));
 	}
 
 	/**
@@ -48,7 +47,7 @@ final class AnalysisAnswers {
 	 */
 	static <A> Data<A> data(Operation<A> operation, JsonNode data, String path) {
 		JsonNode analysis = AnalysisJson.requiredObject(data, "analysis", path);
-		return new Data<>(JsonFields.text(data, "entity"), operation.read(analysis, AnalysisJson.path(path, "analysis")));
+		return new Data<>(AnalysisJson.text(data, "entity"), operation.read(analysis, AnalysisJson.path(path, "analysis")));
 	}
 
 	/**
@@ -64,7 +63,7 @@ final class AnalysisAnswers {
 			throw new MalformedAnswerException("with a blank data.task_id");
 		}
 		String status = AnalysisJson.requiredText(data, "status", "data");
-		return new AnalysisTask(taskId, TaskStatus.fromApiValue(status), JsonFields.text(root, "request_id"));
+		return new AnalysisTask(taskId, TaskStatus.fromApiValue(status), AnalysisJson.text(root, "request_id"));
 	}
 
 	/** The {@code limits.items} of an answer (optional and nullable in the contract); malformed items are skipped. */
@@ -75,10 +74,10 @@ final class AnalysisAnswers {
 		}
 		List<RateLimit> limits = new ArrayList<>(items.size());
 		for (JsonNode item : items) {
-			String type = JsonFields.text(item, "type");
+			String type = AnalysisJson.text(item, "type");
 			if (type != null) {
 				limits.add(new RateLimit(type, whole(item, "used_by_request"), whole(item, "remaining"),
-						whole(item, "limit"), instant(JsonFields.text(item, "reset_time"))));
+						whole(item, "limit"), instant(AnalysisJson.text(item, "reset_time"))));
 			}
 		}
 		return List.copyOf(limits);

@@ -3,12 +3,12 @@ package io.github.cloudinaryanalysis.analyze;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cloudinaryanalysis.http.JsonFields;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes the JSON body of {@code POST /analyze/{type}} with the client's own mapper ({@link JsonFields#mapper()}),
+ * Writes the JSON body of {@code POST /analyze/{type}} with the client's own mapper (Jackson's shared default {@code JsonMapper}, which no application setting reaches),
  * so that the application's Jackson settings cannot change the wire format: {@code source}, the operation's own
  * fields, and for an asynchronous start {@code "async": true} and {@code notification_url} (when set). A synchronous
  * analysis sends neither: {@code async} defaults to {@code false}, and the contract says the notification URL is
@@ -25,7 +25,7 @@ final class AnalysisRequestBody {
 	 * @return the UTF-8 JSON bytes
 	 */
 	static byte[] sync(AnalysisRequest<?> request) {
-		return JsonFields.mapper().writeValueAsBytes(node(request, false));
+		return JsonMapper.shared().writeValueAsBytes(node(request, false));
 	}
 
 	/**
@@ -34,11 +34,11 @@ final class AnalysisRequestBody {
 	 * @return the UTF-8 JSON bytes
 	 */
 	static byte[] async(AnalysisRequest<?> request) {
-		return JsonFields.mapper().writeValueAsBytes(node(request, true));
+		return JsonMapper.shared().writeValueAsBytes(node(request, true));
 	}
 
 	static ObjectNode node(AnalysisRequest<?> request, boolean async) {
-		ObjectNode body = JsonFields.mapper().createObjectNode();
+		ObjectNode body = JsonMapper.shared().createObjectNode();
 		ObjectNode source = body.putObject("source");
 		Source requested = request.source();
 		if (requested.uri() != null) {

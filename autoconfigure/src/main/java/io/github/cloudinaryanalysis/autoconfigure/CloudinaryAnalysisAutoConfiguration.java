@@ -1,19 +1,12 @@
 package io.github.cloudinaryanalysis.autoconfigure;
 
-import java.time.Clock;
-
-import io.github.cloudinaryanalysis.AccessTokenProvider;
-import io.github.cloudinaryanalysis.tasks.PollingSettings;
+import io.github.cloudinaryanalysis.CloudinaryUrl;
+import io.github.cloudinaryanalysis.InvalidCloudinaryUrlException;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
-import io.github.cloudinaryanalysis.tasks.RetrySettings;
-import io.github.cloudinaryanalysis.tasks.TaskStatusObservationConvention;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
-import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import io.github.cloudinaryanalysis.health.ClientActivity;
+import org.jspecify.annotations.Nullable;
 
-import io.micrometer.observation.ObservationRegistry;
-
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,11 +14,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.RestClientCustomizer;
-import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -60,41 +52,95 @@ public final class CloudinaryAnalysisAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(TasksClient.class)
-	RestClientTasksClient tasksClient(CloudinaryAnalysisProperties properties,
-			CloudinaryAnalysisConnectionDetails connectionDetails,
-			TasksClientCloser closer,
-			ObjectProvider<TasksClientListener> listeners, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<TaskStatusObservationConvention> observationConvention,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers,
-			ObjectProvider<CloudinaryAnalysisRestClientCustomizer> clientCustomizers,
-			ObjectProvider<AccessTokenProvider> accessTokenProvider, Environment environment,
-			ConfigurableListableBeanFactory beanFactory) {
-		AnalysisRestClientFactory factory = new AnalysisRestClientFactory(properties, connectionDetails,
-				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), accessTokenProvider.getIfAvailable(),
-				RequestFactoryChoice.madeByApplication(environment, beanFactory));
-		RestClient restClient = factory.create(customizers.orderedStream().toList(),
-				clientCustomizers.orderedStream().toList());
-		CloudinaryAnalysisProperties.Polling polling = properties.getPolling();
-		RestClientTasksClient client = RestClientTasksClient.builder(restClient, factory.cloudName())
-			.maxResponseBytes(Math.toIntExact(properties.getMaxResponseSize().toBytes()))
-			.clock(Clock.systemUTC())
-			.redactor(factory.redactor())
-			.retry(SettingsMapper.retry(properties.getRetry()))
-			.polling(SettingsMapper.polling(properties.getPolling()))
-			.timerThreads(SettingsMapper.atLeastOne("polling.threads", polling.getThreads()))
-			.maxConcurrentPolls(SettingsMapper.atLeastOne("polling.max-concurrent-polls", polling.getMaxConcurrentPolls()))
-			.virtualThreads(Threading.VIRTUAL.isActive(environment))
-			.listener(CompositeTasksClientListener.of(listeners.orderedStream().toList()))
-			.observationRegistry(properties.getMetrics().isEnabled()
-					? observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP)
-			.observationConvention(observationConvention.getIfAvailable())
+	RestClientTasksClient cloudinaryAnalysisTasksClient(CloudinaryAnalysisProperties properties,
+			CloudinaryAnalysisConnectionDetails connectionDetails, TasksClientCloser closer,
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		RestClientTasksClient client = new TasksClientBuilderConfigurer(properties, connectionDetails, beanFactory,
+				environment)
+			.configure(TasksClient.builder())
 			.build();
 		// Pending waits end when the context starts closing, before a graceful shutdown waits for the requests
 		// that are blocked in them; the client's destroy method (close) covers a client created later.
 		closer.add(client);
 		return client;
+	}
+
+	/**
+	 * {@link CloudinaryAnalysisConnectionDetails} from {@code cloudinary.analysis.*}, falling back to the
+	 * {@code CLOUDINARY_URL} environment variable or system property. The {@code cloud-name}, {@code api-key} and
+	 * {@code api-secret} properties override the matching part of the URL.
+	 */
+	static final class PropertiesCloudinaryAnalysisConnectionDetails implements CloudinaryAnalysisConnectionDetails {
+
+		/** The environment variable (or system property) every Cloudinary SDK reads. */
+		static final String CLOUDINARY_URL = "CLOUDINARY_URL";
+
+		private final CloudinaryAnalysisProperties properties;
+
+		private final @Nullable CloudinaryUrl url;
+
+		/**
+		 * Resolve the details.
+		 * @param properties the bound properties
+		 * @param environment the environment, to read {@code CLOUDINARY_URL}
+		 * @throws CloudinaryAnalysisConfigurationException when the URL in use is malformed
+		 */
+		PropertiesCloudinaryAnalysisConnectionDetails(CloudinaryAnalysisProperties properties,
+				Environment environment) {
+			this.properties = properties;
+			this.url = parseUrl(properties, environment);
+		}
+
+		private static @Nullable CloudinaryUrl parseUrl(CloudinaryAnalysisProperties properties, Environment environment) {
+			String fromProperty = properties.getUrl();
+			String source = CloudinaryAnalysisProperties.CONFIG_PREFIX + ".url";
+			String url = fromProperty;
+			if (!StringUtils.hasText(url)) {
+				url = environment.getProperty(CLOUDINARY_URL);
+				source = CLOUDINARY_URL;
+			}
+			if (!StringUtils.hasText(url)) {
+				return null;
+			}
+			try {
+				return CloudinaryUrl.parse(url);
+			}
+			catch (InvalidCloudinaryUrlException ex) {
+				throw new CloudinaryAnalysisConfigurationException(source, ex.getMessage() + " (from " + source + ")",
+						ex);
+			}
+		}
+
+		@Override
+		public String baseUrl() {
+			return this.properties.getBaseUrl();
+		}
+
+		@Override
+		public @Nullable String cloudName() {
+			return firstText(this.properties.getCloudName(), (this.url != null) ? this.url.cloudName() : null);
+		}
+
+		@Override
+		public @Nullable String apiKey() {
+			return firstText(this.properties.getApiKey(), (this.url != null) ? this.url.apiKey() : null);
+		}
+
+		@Override
+		public @Nullable String apiSecret() {
+			return firstText(this.properties.getApiSecret(), (this.url != null) ? this.url.apiSecret() : null);
+		}
+
+		private static @Nullable String firstText(@Nullable String preferred, @Nullable String fallback) {
+			return StringUtils.hasText(preferred) ? preferred.trim() : fallback;
+		}
+
+		@Override
+		public String toString() {
+			return "PropertiesCloudinaryAnalysisConnectionDetails[baseUrl=" + baseUrl() + ", cloudName=" + cloudName()
+					+ ", credentials hidden]";
+		}
+
 	}
 
 }

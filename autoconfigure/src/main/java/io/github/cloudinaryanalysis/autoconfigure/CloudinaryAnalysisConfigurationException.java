@@ -2,7 +2,6 @@ package io.github.cloudinaryanalysis.autoconfigure;
 
 import java.util.regex.Pattern;
 
-import io.github.cloudinaryanalysis.http.SecretRedactor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +37,9 @@ public class CloudinaryAnalysisConfigurationException extends RuntimeException {
 		this.property = property;
 	}
 
+	/** What a secret is replaced by, as the client's own redaction of answers does. */
+	private static final String MASK = "******";
+
 	/**
 	 * Mask the user info of every URL in a message ({@code htps://key:SECRET@host} becomes
 	 * {@code htps://******@host}), so that a mistyped URL holding credentials is never repeated in a start-up
@@ -46,7 +48,7 @@ public class CloudinaryAnalysisConfigurationException extends RuntimeException {
 	 * @return the message with the user info of every URL masked
 	 */
 	static String withoutUserInfo(String message) {
-		return URL_USER_INFO.matcher(message).replaceAll("$1" + SecretRedactor.MASK + "@");
+		return URL_USER_INFO.matcher(message).replaceAll("$1" + MASK + "@");
 	}
 
 	/**

@@ -2,7 +2,7 @@ package io.github.cloudinaryanalysis.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.cloudinaryanalysis.http.AnalysisRestClient;
+import io.github.cloudinaryanalysis.http.AnalysisConnection;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,7 +18,7 @@ public class CloudinaryAnalysisProperties {
 	public static final String CONFIG_PREFIX = "cloudinary.analysis";
 
 	/** Default base URL of the Analysis API. */
-	public static final String DEFAULT_BASE_URL = AnalysisRestClient.DEFAULT_BASE_URL;
+	public static final String DEFAULT_BASE_URL = AnalysisConnection.DEFAULT_BASE_URL;
 
 	/** Default connect timeout. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);

@@ -2,6 +2,7 @@ package io.github.cloudinaryanalysis.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.cloudinaryanalysis.tasks.Backoff;
 import io.github.cloudinaryanalysis.tasks.PollingSettings;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
 
@@ -23,12 +24,9 @@ final class SettingsMapper {
 		if (retry.getMaxRetries() < 0) {
 			throw invalid(RETRY + "max-retries", "must not be negative, but was " + retry.getMaxRetries());
 		}
-		requirePositive(RETRY + "initial-interval", retry.getInitialInterval());
-		requireAtLeastOne(RETRY + "multiplier", retry.getMultiplier());
-		requirePositive(RETRY + "max-interval", retry.getMaxInterval());
+		Backoff backoff = backoff(RETRY, retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval());
 		requirePositive(RETRY + "max-elapsed-time", retry.getMaxElapsedTime());
-		return new RetrySettings(retry.isEnabled(), retry.getMaxRetries(), retry.getInitialInterval(),
-				retry.getMultiplier(), retry.getMaxInterval(), retry.getMaxElapsedTime());
+		return new RetrySettings(retry.isEnabled(), retry.getMaxRetries(), backoff, retry.getMaxElapsedTime());
 	}
 
 	static PollingSettings polling(CloudinaryAnalysisProperties.Polling polling) {
@@ -38,9 +36,18 @@ final class SettingsMapper {
 			throw invalid(POLLING + "max-interval", "must not be shorter than " + POLLING + "initial-interval ("
 					+ polling.getInitialInterval() + "), but was " + polling.getMaxInterval());
 		}
+		Backoff backoff = backoff(POLLING, polling.getInitialInterval(), polling.getMultiplier(),
+				polling.getMaxInterval());
 		requirePositive(POLLING + "timeout", polling.getTimeout());
-		return new PollingSettings(polling.getInitialInterval(), polling.getMultiplier(), polling.getMaxInterval(),
-				polling.getTimeout());
+		return new PollingSettings(backoff, polling.getTimeout());
+	}
+
+	/** The initial-interval / multiplier / max-interval trio that retry and polling share. */
+	private static Backoff backoff(String prefix, Duration initialInterval, double multiplier, Duration maxInterval) {
+		requirePositive(prefix + "initial-interval", initialInterval);
+		requireAtLeastOne(prefix + "multiplier", multiplier);
+		requirePositive(prefix + "max-interval", maxInterval);
+		return new Backoff(initialInterval, multiplier, maxInterval);
 	}
 
 	private static void requirePositive(String property, Duration value) {

@@ -32,7 +32,7 @@ import org.springframework.http.client.ClientHttpResponse;
  * shared by all clients, started on the first answer and ended after a second without work, so no thread outlives the
  * calls.
  */
-public final class BodyDeadlineRequestFactory implements ClientHttpRequestFactory {
+final class BodyDeadlineRequestFactory implements ClientHttpRequestFactory {
 
 	private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 

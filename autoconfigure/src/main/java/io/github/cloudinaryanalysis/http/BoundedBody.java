@@ -10,7 +10,7 @@ import java.util.Arrays;
  * @param bytes the bytes read, at most the limit
  * @param truncated whether the body was longer than the limit
  */
-public record BoundedBody(byte[] bytes, boolean truncated) {
+record BoundedBody(byte[] bytes, boolean truncated) {
 
 	/**
 	 * Read at most {@code limit} bytes of a body.

@@ -16,7 +16,7 @@ import org.springframework.http.client.ClientHttpResponse;
  * Adds the {@code Authorization} header to every request of the client: HTTP Basic with the API key and secret, or
  * an OAuth2 bearer token. {@link #toString()} never shows a credential.
  */
-public final class CloudinaryAuthentication implements ClientHttpRequestInterceptor {
+final class CloudinaryAuthentication implements ClientHttpRequestInterceptor {
 
 	private final HeaderValue headerValue;
 

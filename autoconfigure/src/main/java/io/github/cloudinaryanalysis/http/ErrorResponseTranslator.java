@@ -24,7 +24,7 @@ import org.springframework.http.HttpStatusCode;
  * follows the status alone; the body is parsed when it is the documented JSON error and quoted (truncated)
  * otherwise.
  */
-public final class ErrorResponseTranslator {
+final class ErrorResponseTranslator {
 
 	private static final String API = "Cloudinary Analysis API";
 

@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads fields of the API's JSON answers leniently: a missing field, or one of another type, is {@code null}
  * rather than an exception, so that the caller decides what is required.
  */
-public final class JsonFields {
+final class JsonFields {
 
 	private JsonFields() {
 	}

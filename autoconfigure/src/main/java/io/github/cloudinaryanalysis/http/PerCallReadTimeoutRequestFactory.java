@@ -22,7 +22,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  * {@link #withReadTimeout}); factories are built on first use and kept, at most {@value #MAX_CACHED} of them.
  * Requests on calls without their own timeout go to the default factory.
  */
-public final class PerCallReadTimeoutRequestFactory implements ClientHttpRequestFactory {
+final class PerCallReadTimeoutRequestFactory implements ClientHttpRequestFactory {
 
 	/** How many per-timeout factories are kept before the cache is cleared. */
 	static final int MAX_CACHED = 16;

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * secret (the API secret and its {@code Basic} token). Applied before any such text is stored in an exception, a
  * record, a problem detail or a log line.
  */
-public final class SecretRedactor {
+final class SecretRedactor {
 
 	/** What a secret is replaced by. */
 	public static final String MASK = "******";
@@ -88,7 +88,7 @@ public final class SecretRedactor {
 	 * @param body the body
 	 * @return the same body when nothing was masked, else a body of the masked text
 	 */
-	public BoundedBody redact(BoundedBody body) {
+	BoundedBody redact(BoundedBody body) {
 		if (body.isEmpty()) {
 			return body;
 		}

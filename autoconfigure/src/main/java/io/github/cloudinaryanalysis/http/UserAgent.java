@@ -7,10 +7,10 @@ import java.util.Properties;
 /**
  * The {@code User-Agent} the client sends: this starter's name and version, and the Java version.
  */
-public final class UserAgent {
+final class UserAgent {
 
 	/** The product name in the header. */
-	public static final String PRODUCT = "cloudinary-analysis-spring-boot-starter";
+	static final String PRODUCT = "cloudinary-analysis-spring-boot-starter";
 
 	private static final String VALUE = PRODUCT + "/" + version() + " Java/" + System.getProperty("java.version");
 
@@ -21,7 +21,7 @@ public final class UserAgent {
 	 * Return the header value, e.g. {@code cloudinary-analysis-spring-boot-starter/0.1.0 Java/17.0.15}.
 	 * @return the value
 	 */
-	public static String value() {
+	static String value() {
 		return VALUE;
 	}
 
@@ -29,7 +29,7 @@ public final class UserAgent {
 	 * Return this starter's version, from the build.
 	 * @return the version, or {@code unknown} when the build information is missing
 	 */
-	public static String version() {
+	static String version() {
 		try (InputStream in = UserAgent.class.getResourceAsStream("version.properties")) {
 			if (in == null) {
 				return "unknown";

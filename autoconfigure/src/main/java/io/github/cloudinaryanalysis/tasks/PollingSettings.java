@@ -19,18 +19,29 @@ public record PollingSettings(Duration initialInterval, double multiplier, Durat
 			Duration.ofSeconds(15), Duration.ofMinutes(5));
 
 	public PollingSettings {
-		if (initialInterval.isNegative() || initialInterval.isZero()) {
-			throw new IllegalArgumentException("initialInterval must be positive, but was " + initialInterval);
-		}
+		Backoff.requirePositive(initialInterval, "initialInterval");
 		if (maxInterval.compareTo(initialInterval) < 0) {
 			throw new IllegalArgumentException("maxInterval must not be shorter than initialInterval");
 		}
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-		}
-		if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-			throw new IllegalArgumentException("multiplier must be at least 1, but was " + multiplier);
-		}
+		Backoff.requirePositive(timeout, "timeout");
+		new Backoff(initialInterval, multiplier, maxInterval);
+	}
+
+	/**
+	 * Create settings from a backoff.
+	 * @param backoff the intervals between polls; its longest interval must not be shorter than its first
+	 * @param timeout how long {@link TasksClient#awaitCompletion(String)} waits
+	 */
+	public PollingSettings(Backoff backoff, Duration timeout) {
+		this(backoff.initialInterval(), backoff.multiplier(), backoff.maxInterval(), timeout);
+	}
+
+	/**
+	 * Return the intervals between polls.
+	 * @return the backoff
+	 */
+	public Backoff backoff() {
+		return new Backoff(this.initialInterval, this.multiplier, this.maxInterval);
 	}
 
 	/**
@@ -47,8 +58,7 @@ public record PollingSettings(Duration initialInterval, double multiplier, Durat
 	 * @return the interval before the next poll, never below the initial interval
 	 */
 	Duration intervalAfter(int polls) {
-		double nanos = this.initialInterval.toNanos() * Math.pow(this.multiplier, Math.max(0, polls - 1));
-		return Duration.ofNanos((long) Math.min(nanos, this.maxInterval.toNanos()));
+		return backoff().interval(polls);
 	}
 
 }

@@ -4,24 +4,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
-import io.github.cloudinaryanalysis.http.ErrorResponseTranslator;
-import io.github.cloudinaryanalysis.http.PerCallReadTimeoutRequestFactory;
-import io.github.cloudinaryanalysis.http.SecretRedactor;
+import io.github.cloudinaryanalysis.AccessTokenProvider;
+import io.github.cloudinaryanalysis.http.AnalysisConnection;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The {@link TasksClient} on a Spring {@link RestClient} prepared by
- * {@link io.github.cloudinaryanalysis.http.AnalysisRestClient#configure}.
+ * The {@link TasksClient} on a Spring {@link RestClient}, built by {@link TasksClient#builder()} (the
+ * auto-configuration uses the same builder).
  * <p>
  * Requests use the URI template {@value #STATUS_URI_TEMPLATE}, so metrics and traces carry the template, never a
  * raw task id. The body is read by this class (bounded to a maximum size) rather than by the application's message
@@ -39,7 +42,7 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 	public static final String STATUS_URI_TEMPLATE = "/{cloudName}/tasks/{taskId}";
 
 	/** Default bound on a response body: real answers are a few hundred bytes. */
-	public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+	public static final int DEFAULT_MAX_RESPONSE_BYTES = AnalysisConnection.DEFAULT_MAX_RESPONSE_BYTES;
 
 	/** Default bound on the polls whose calls run at once. */
 	public static final int DEFAULT_MAX_CONCURRENT_POLLS = 16;
@@ -52,7 +55,9 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 	private final String cloudName;
 
-	private final TaskStatusResponseReader reader;
+	private final AnalysisConnection connection;
+
+	private final Clock clock;
 
 	private final RetrySettings retry;
 
@@ -70,20 +75,11 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 	private final @Nullable TaskStatusObservationConvention observationConvention;
 
-	/**
-	 * Create a client with default settings.
-	 * @param restClient the prepared client
-	 * @param cloudName the cloud name
-	 */
-	public RestClientTasksClient(RestClient restClient, String cloudName) {
-		this(builder(restClient, cloudName));
-	}
-
-	private RestClientTasksClient(Builder builder) {
-		this.restClient = builder.restClient;
-		this.cloudName = builder.cloudName;
-		this.reader = new TaskStatusResponseReader(
-				new ErrorResponseTranslator(builder.clock, builder.redactor), builder.maxResponseBytes);
+	private RestClientTasksClient(Builder builder, AnalysisConnection connection) {
+		this.restClient = connection.restClient();
+		this.cloudName = connection.cloudName();
+		this.connection = connection;
+		this.clock = builder.clock;
 		this.retry = builder.retry;
 		this.polling = builder.polling;
 		this.listener = builder.listener;
@@ -94,16 +90,6 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 				builder.virtualThreads);
 		this.awaiter = new TaskAwaiter(this, this.polling, this.retry, this.pollingThreads, this.listener,
 				this.observationRegistry);
-	}
-
-	/**
-	 * Start building a client.
-	 * @param restClient the prepared client
-	 * @param cloudName the cloud name
-	 * @return a builder with default settings
-	 */
-	public static Builder builder(RestClient restClient, String cloudName) {
-		return new Builder(restClient, cloudName);
 	}
 
 	@Override
@@ -133,12 +119,13 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 	private TaskStatusResponse attempt(String taskId, RequestOptions options) {
 		try {
-			TaskStatusResponse response = PerCallReadTimeoutRequestFactory.withReadTimeout(
+			TaskStatusResponse response = AnalysisConnection.withReadTimeout(
 					options.readTimeout().orElse(null),
 					() -> this.restClient.get()
 						.uri(STATUS_URI_TEMPLATE, this.cloudName, taskId)
 						.headers((headers) -> options.headers().forEach(headers::addAll))
-						.exchange((request, answer) -> this.reader.read(taskId, answer), false));
+						.exchange((request, answer) -> this.connection.read(answer, this.clock,
+								(json) -> TaskStatusResponseReader.interpret(taskId, json)), false));
 			if (logger.isDebugEnabled()) {
 				logger.debug("Task " + taskId + " is " + response.status() + " (request id " + response.requestId()
 						+ ")");
@@ -191,19 +178,18 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 	}
 
 	/**
-	 * Builds a {@link RestClientTasksClient}.
+	 * Builds a {@link RestClientTasksClient}, with or without a Spring context: the connection (base URL, cloud
+	 * name, credentials, HTTP client) and how the client retries, polls, observes and reports. Obtain one from
+	 * {@link TasksClient#builder()}. Settings are checked by {@link #build()}, which throws an
+	 * {@link IllegalArgumentException} naming the setting at fault.
 	 */
 	public static final class Builder {
 
-		private final RestClient restClient;
+		private final AnalysisConnection.Builder connectionBuilder = AnalysisConnection.builder();
 
-		private final String cloudName;
-
-		private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+		private @Nullable AnalysisConnection connection;
 
 		private Clock clock = Clock.systemUTC();
-
-		private SecretRedactor redactor = SecretRedactor.TOKENS_ONLY;
 
 		private RetrySettings retry = RetrySettings.defaults();
 
@@ -221,21 +207,158 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 		private @Nullable TaskStatusObservationConvention observationConvention;
 
-		private Builder(RestClient restClient, String cloudName) {
-			this.restClient = restClient;
-			this.cloudName = cloudName;
+		Builder() {
+		}
+
+		/**
+		 * Set the base URL: {@code https}, or plain {@code http} to a loopback address (a local fake).
+		 * @param baseUrl the base URL without the cloud name (default
+		 * {@value AnalysisConnection#DEFAULT_BASE_URL})
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.connectionBuilder.baseUrl(baseUrl);
+			return this;
+		}
+
+		/**
+		 * Set the cloud name (required).
+		 * @param cloudName letters, digits, '-' and '_'
+		 * @return this builder
+		 */
+		public Builder cloudName(String cloudName) {
+			this.connectionBuilder.cloudName(cloudName);
+			return this;
+		}
+
+		/**
+		 * Authenticate with HTTP Basic, the API key and secret; the secret is masked in every text the client
+		 * derives from an answer.
+		 * @param apiKey the API key
+		 * @param apiSecret the API secret
+		 * @return this builder
+		 */
+		public Builder credentials(String apiKey, String apiSecret) {
+			this.connectionBuilder.credentials(apiKey, apiSecret);
+			return this;
+		}
+
+		/**
+		 * Authenticate with an OAuth2 bearer token, asked for on every request (instead of key and secret).
+		 * @param accessTokenProvider supplies the current token
+		 * @return this builder
+		 */
+		public Builder accessTokenProvider(AccessTokenProvider accessTokenProvider) {
+			this.connectionBuilder.accessTokenProvider(accessTokenProvider);
+			return this;
+		}
+
+		/**
+		 * Allow plain {@code http} to a host other than loopback, where the credentials travel in clear text.
+		 * @param allowInsecureHttp whether to allow it (default {@code false})
+		 * @return this builder
+		 */
+		public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+			this.connectionBuilder.allowInsecureHttp(allowInsecureHttp);
+			return this;
+		}
+
+		/**
+		 * Set the connect timeout of the client's own JDK {@code HttpClient}.
+		 * @param connectTimeout the timeout, positive (default 10 s)
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectionBuilder.connectTimeout(connectTimeout);
+			return this;
+		}
+
+		/**
+		 * Set the read timeout of a call that does not ask for its own
+		 * ({@link RequestOptions#withReadTimeout(Duration)}); it bounds the headers and the body.
+		 * @param readTimeout the timeout, positive (default 30 s)
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			this.connectionBuilder.readTimeout(readTimeout);
+			return this;
 		}
 
 		/**
 		 * Set the most bytes of a response body that are read.
-		 * @param maxResponseBytes the bound, positive
+		 * @param maxResponseBytes the bound, positive (default 1 MB)
 		 * @return this builder
 		 */
 		public Builder maxResponseBytes(int maxResponseBytes) {
-			if (maxResponseBytes <= 0) {
-				throw new IllegalArgumentException("maxResponseBytes must be positive");
-			}
-			this.maxResponseBytes = maxResponseBytes;
+			this.connectionBuilder.maxResponseBytes(maxResponseBytes);
+			return this;
+		}
+
+		/**
+		 * Start from this {@link RestClient.Builder} (cloned) to keep its converters, observation and interceptors;
+		 * its request factory is replaced by the client's own, so that per-call read timeouts apply.
+		 * @param restClientBuilder the builder
+		 * @return this builder
+		 * @see AnalysisConnection.Builder#restClientBuilder(RestClient.Builder)
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.connectionBuilder.restClientBuilder(restClientBuilder);
+			return this;
+		}
+
+		/**
+		 * Send requests with request factories of your choice, one per read timeout, so that
+		 * {@link RequestOptions#withReadTimeout(Duration)} still works; they should not follow redirects.
+		 * @param factoryForReadTimeout builds a factory whose read timeout is the given one
+		 * @return this builder
+		 * @see AnalysisConnection.Builder#requestFactory(Function)
+		 */
+		public Builder requestFactory(Function<Duration, ClientHttpRequestFactory> factoryForReadTimeout) {
+			this.connectionBuilder.requestFactory(factoryForReadTimeout);
+			return this;
+		}
+
+		/**
+		 * Use the client's own JDK-based request factory on a JDK {@code HttpClient} of your making (built on the
+		 * first call), e.g. to carry an SSL context. It must not follow redirects.
+		 * @param httpClient supplies the JDK client once
+		 * @return this builder
+		 * @see AnalysisConnection.Builder#httpClient(Supplier)
+		 */
+		public Builder httpClient(Supplier<java.net.http.HttpClient> httpClient) {
+			this.connectionBuilder.httpClient(httpClient);
+			return this;
+		}
+
+		/**
+		 * Add a customizer that runs after the request factory is set and before the base URL and authentication
+		 * are, as Spring Boot applies its {@code RestClientCustomizer}s.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder restClientCustomizer(Consumer<RestClient.Builder> customizer) {
+			this.connectionBuilder.restClientCustomizer(customizer);
+			return this;
+		}
+
+		/**
+		 * Add a customizer that runs last, after the base URL, authentication and headers are set.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder clientCustomizer(Consumer<RestClient.Builder> customizer) {
+			this.connectionBuilder.clientCustomizer(customizer);
+			return this;
+		}
+
+		/**
+		 * Use a connection prepared already, shared with other clients of the API; the connection settings of this
+		 * builder are then ignored.
+		 * @param connection the connection
+		 * @return this builder
+		 */
+		public Builder connection(AnalysisConnection connection) {
+			this.connection = Objects.requireNonNull(connection, "connection must not be null");
 			return this;
 		}
 
@@ -245,19 +368,7 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Set what masks credentials an answer may echo (an upstream or proxy that quotes the request), before any
-		 * text derived from an answer is stored in an exception, a response or a log line. By default
-		 * {@code Basic} and {@code Bearer} tokens and URL passwords are masked.
-		 * @param redactor the redactor, e.g. {@link SecretRedactor#forBasicCredentials(String, String)}
-		 * @return this builder
-		 */
-		public Builder redactor(SecretRedactor redactor) {
-			this.redactor = Objects.requireNonNull(redactor, "redactor must not be null");
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
 			return this;
 		}
 
@@ -267,7 +378,7 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder retry(RetrySettings retry) {
-			this.retry = retry;
+			this.retry = Objects.requireNonNull(retry, "retry must not be null");
 			return this;
 		}
 
@@ -277,7 +388,7 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder polling(PollingSettings polling) {
-			this.polling = polling;
+			this.polling = Objects.requireNonNull(polling, "polling must not be null");
 			return this;
 		}
 
@@ -331,7 +442,7 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder listener(TasksClientListener listener) {
-			this.listener = listener;
+			this.listener = Objects.requireNonNull(listener, "listener must not be null");
 			return this;
 		}
 
@@ -343,7 +454,7 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			this.observationRegistry = observationRegistry;
+			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
 			return this;
 		}
 
@@ -358,11 +469,15 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Build the client.
+		 * Build the client. Its threads start on the first wait; {@link RestClientTasksClient#close() close} it
+		 * when done.
 		 * @return the client
+		 * @throws IllegalArgumentException when a setting is missing or invalid; the message names it
 		 */
 		public RestClientTasksClient build() {
-			return new RestClientTasksClient(this);
+			AnalysisConnection connection = (this.connection != null) ? this.connection
+					: this.connectionBuilder.build();
+			return new RestClientTasksClient(this, connection);
 		}
 
 	}

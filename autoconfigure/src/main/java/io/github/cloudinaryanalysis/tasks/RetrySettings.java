@@ -36,12 +36,28 @@ public record RetrySettings(boolean enabled, int maxRetries, Duration initialInt
 		if (maxRetries < 0) {
 			throw new IllegalArgumentException("maxRetries must not be negative, but was " + maxRetries);
 		}
-		requirePositive(initialInterval, "initialInterval");
-		requirePositive(maxInterval, "maxInterval");
-		requirePositive(maxElapsedTime, "maxElapsedTime");
-		if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-			throw new IllegalArgumentException("multiplier must be at least 1, but was " + multiplier);
-		}
+		new Backoff(initialInterval, multiplier, maxInterval);
+		Backoff.requirePositive(maxElapsedTime, "maxElapsedTime");
+	}
+
+	/**
+	 * Create settings from a backoff.
+	 * @param enabled whether to retry at all
+	 * @param maxRetries the most retries after the first attempt
+	 * @param backoff the waits between attempts; its longest wait is also the longest rate-limit wait accepted
+	 * @param maxElapsedTime the overall deadline
+	 */
+	public RetrySettings(boolean enabled, int maxRetries, Backoff backoff, Duration maxElapsedTime) {
+		this(enabled, maxRetries, backoff.initialInterval(), backoff.multiplier(), backoff.maxInterval(),
+				maxElapsedTime);
+	}
+
+	/**
+	 * Return the waits between attempts, before jitter.
+	 * @return the backoff
+	 */
+	public Backoff backoff() {
+		return new Backoff(this.initialInterval, this.multiplier, this.maxInterval);
 	}
 
 	/**
@@ -109,8 +125,7 @@ public record RetrySettings(boolean enabled, int maxRetries, Duration initialInt
 	 * @return the wait
 	 */
 	Duration backoff(int retry) {
-		double base = this.initialInterval.toNanos() * Math.pow(this.multiplier, Math.max(0, retry - 1));
-		double capped = Math.min(base, this.maxInterval.toNanos());
+		double capped = backoff().interval(retry).toNanos();
 		double jittered = capped * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1));
 		return Duration.ofNanos((long) Math.min(jittered, this.maxInterval.toNanos()));
 	}
@@ -143,12 +158,6 @@ public record RetrySettings(boolean enabled, int maxRetries, Duration initialInt
 	static @Nullable Duration askedWait(RuntimeException failure) {
 		return (failure instanceof CloudinaryAnalysisException.TooManyRequests rateLimited)
 				? rateLimited.getRetryAfter().orElse(null) : null;
-	}
-
-	private static void requirePositive(Duration duration, String name) {
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, but was " + duration);
-		}
 	}
 
 }

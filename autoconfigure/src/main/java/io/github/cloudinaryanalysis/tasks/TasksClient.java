@@ -11,6 +11,15 @@ import java.util.concurrent.CompletableFuture;
  * TaskStatusResponse response = tasksClient.getStatus(taskId);
  * if (response.status().isTerminal()) { ... }
  * </pre>
+ * Without Spring Boot, build one with {@link #builder()} (the auto-configuration uses the same builder):
+ * <pre class="code">
+ * try (RestClientTasksClient tasksClient = TasksClient.builder()
+ *         .cloudName("demo")
+ *         .credentials(apiKey, apiSecret)
+ *         .build()) {
+ *     TaskStatusResponse response = tasksClient.awaitCompletion(taskId, Duration.ofMinutes(1));
+ * }
+ * </pre>
  * Errors from the API raise {@link io.github.cloudinaryanalysis.CloudinaryAnalysisException} and its subclasses;
  * transport failures raise Spring's {@code ResourceAccessException}; an invalid task id raises
  * {@link IllegalArgumentException} before any request is sent. Implementations are thread-safe.
@@ -20,6 +29,15 @@ import java.util.concurrent.CompletableFuture;
  * (a test double, say) gets them too. Their timeout is a deadline: a wait ends by then, however slow the server.
  */
 public interface TasksClient {
+
+	/**
+	 * Start building a client on Spring's {@code RestClient}, with or without a Spring context.
+	 * @return a builder; {@link RestClientTasksClient.Builder#cloudName(String) cloudName} and credentials (or an
+	 * {@link io.github.cloudinaryanalysis.AccessTokenProvider}) are required
+	 */
+	static RestClientTasksClient.Builder builder() {
+		return new RestClientTasksClient.Builder();
+	}
 
 	/**
 	 * Get the status of an analysis task ({@code GET /{cloud_name}/tasks/{task_id}}).
@@ -44,8 +62,14 @@ public interface TasksClient {
 
 
 	/**
-	 * Wait until a task is {@link TaskStatus#COMPLETED} or {@link TaskStatus#FAILED}, for the configured time
-	 * ({@code cloudinary.analysis.polling.timeout}). A failed task is a result, not an exception.
+	 * Wait until a task is {@link TaskStatus#COMPLETED} or {@link TaskStatus#FAILED}, for the configured time. A
+	 * failed task is a result, not an exception.
+	 * <p>
+	 * Which timeout: the client built by {@link #builder()} (and the auto-configured one) waits for its
+	 * {@link PollingSettings#timeout()} ({@code cloudinary.analysis.polling.timeout}, 5 minutes by default). A
+	 * hand-written implementation that overrides only {@link #getStatus(String, RequestOptions)} waits for
+	 * {@code PollingSettings.defaults().timeout()}, 5 minutes, whatever is configured; it may override this method
+	 * to choose.
 	 * @param taskId the task id
 	 * @return the terminal answer
 	 * @throws TaskAwaitTimeoutException when the task did not end in time (the timeout is a deadline: this is

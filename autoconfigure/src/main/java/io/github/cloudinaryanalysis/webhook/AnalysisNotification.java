@@ -12,7 +12,7 @@ import io.github.cloudinaryanalysis.RateLimit;
 import io.github.cloudinaryanalysis.analyze.AnalysisRequest;
 import io.github.cloudinaryanalysis.analyze.AnalysisResult;
 import io.github.cloudinaryanalysis.analyze.AnalysisResults;
-import io.github.cloudinaryanalysis.http.JsonFields;
+import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +67,7 @@ public record AnalysisNotification(String taskId, @Nullable String requestId, in
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(AnalysisResults.fromNotificationData(kind, JsonFields.mapper().valueToTree(this.data),
+			return Optional.of(AnalysisResults.fromNotificationData(kind, JsonMapper.shared().valueToTree(this.data),
 					this.limits, this.requestId));
 		}
 		catch (IllegalArgumentException ex) {

@@ -13,8 +13,8 @@ import java.util.Objects;
 import io.github.cloudinaryanalysis.ApiError;
 import io.github.cloudinaryanalysis.ErrorCategory;
 import io.github.cloudinaryanalysis.RateLimit;
-import io.github.cloudinaryanalysis.http.JsonFields;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +44,7 @@ public final class AnalysisNotificationParser {
 		Objects.requireNonNull(body, "body");
 		JsonNode root;
 		try {
-			root = JsonFields.mapper().readTree(body);
+			root = JsonMapper.shared().readTree(body);
 		}
 		catch (JacksonException ex) {
 			// Jackson's message quotes the offending text: say only where it went wrong.
@@ -99,10 +99,10 @@ public final class AnalysisNotificationParser {
 			return null;
 		}
 		JsonNode details = optional(error, "details");
-		return new ApiError(ErrorCategory.fromApiValue(JsonFields.text(error, "category")),
-				JsonFields.text(error, "code"), JsonFields.text(error, "message"),
+		return new ApiError(ErrorCategory.fromApiValue(text(error, "category")),
+				text(error, "code"), text(error, "message"),
 				(details != null && details.isObject()) ? plainObject(details) : Map.of(),
-				JsonFields.text(error, "request_id"));
+				text(error, "request_id"));
 	}
 
 	/** {@code limits.items}, read as the API's other answers are: items without a {@code type} are skipped. */
@@ -114,10 +114,10 @@ public final class AnalysisNotificationParser {
 		}
 		List<RateLimit> read = new ArrayList<>(items.size());
 		for (JsonNode item : items) {
-			String type = JsonFields.text(item, "type");
+			String type = text(item, "type");
 			if (type != null) {
 				read.add(new RateLimit(type, whole(item, "used_by_request"), whole(item, "remaining"),
-						whole(item, "limit"), instant(JsonFields.text(item, "reset_time"))));
+						whole(item, "limit"), instant(text(item, "reset_time"))));
 			}
 		}
 		return read;
@@ -181,6 +181,11 @@ public final class AnalysisNotificationParser {
 
 	private static MalformedNotificationException wrongType(String field, String kind) {
 		return new MalformedNotificationException(NOT_THE_PAYLOAD + "with a " + field + " that is not " + kind);
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isString() ? value.stringValue() : null;
 	}
 
 }

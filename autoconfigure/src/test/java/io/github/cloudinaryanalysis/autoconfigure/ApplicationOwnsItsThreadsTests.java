@@ -43,7 +43,7 @@ class ApplicationOwnsItsThreadsTests {
 		try (ConfigurableApplicationContext context = start()) {
 			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 			List<String> starterBeans = starterBeans(beanFactory);
-			assertThat(starterBeans).as("the starter's beans").contains("tasksClient", "cloudinaryAnalysisMetrics",
+			assertThat(starterBeans).as("the starter's beans").contains("cloudinaryAnalysisTasksClient", "cloudinaryAnalysisMetrics",
 					"cloudinaryAnalysisConnectionDetails");
 			for (String name : starterBeans) {
 				Class<?> type = beanFactory.getType(name);

@@ -33,7 +33,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,8 +124,10 @@ class ClientFailureProblemDetailsTests {
 
 		@Bean
 		TasksClient tasksClient() {
-			return RestClientTasksClient
-				.builder(RestClient.builder().baseUrl("http://127.0.0.1:" + this.port + "/v2/analysis").build(), "demo")
+			return TasksClient.builder()
+				.baseUrl("http://127.0.0.1:" + this.port + "/v2/analysis")
+				.cloudName("demo")
+				.credentials("key", "secret")
 				.retry(RetrySettings.disabled())
 				.build();
 		}
