@@ -21,7 +21,6 @@ import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
-import org.springframework.web.client.RestClient;
 
 /**
  * Hands Spring Boot's pieces to {@link TasksClient#builder()}, the one way a client is built: the properties and
