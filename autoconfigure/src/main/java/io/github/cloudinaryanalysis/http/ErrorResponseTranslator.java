@@ -38,15 +38,6 @@ final class ErrorResponseTranslator {
 	private final SecretRedactor redactor;
 
 	/**
-	 * Create a translator that parses with the client's own mapper ({@link JsonFields#mapper()}) and masks tokens
-	 * and URL passwords in what it quotes.
-	 * @param clock the clock to turn reset times into waits
-	 */
-	public ErrorResponseTranslator(Clock clock) {
-		this(clock, SecretRedactor.TOKENS_ONLY);
-	}
-
-	/**
 	 * Create a translator that parses with the client's own mapper ({@link JsonFields#mapper()}).
 	 * @param clock the clock to turn reset times into waits
 	 * @param redactor masks credentials an answer may echo, before anything derived from the answer is stored
@@ -54,14 +45,6 @@ final class ErrorResponseTranslator {
 	public ErrorResponseTranslator(Clock clock, SecretRedactor redactor) {
 		this.clock = clock;
 		this.redactor = redactor;
-	}
-
-	/**
-	 * Return the redactor this translator masks answers with.
-	 * @return the redactor
-	 */
-	public SecretRedactor redactor() {
-		return this.redactor;
 	}
 
 	/**
