@@ -3,17 +3,16 @@ package io.github.cloudinaryanalysis;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
-import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layers: the client ({@code io.github.cloudinaryanalysis}, {@code .http}, {@code .tasks}) is free of Spring
@@ -40,7 +39,7 @@ class ArchitectureTests {
 
 	@Test
 	void clientPackagesDoNotDependOnTheAutoConfiguration() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses().that()
 			.resideInAnyPackage(CLIENT_PACKAGES)
 			.should()
 			.dependOnClassesThat()
@@ -50,7 +49,7 @@ class ArchitectureTests {
 
 	@Test
 	void clientPackagesDoNotDependOnSpringBoot() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses().that()
 			.resideInAnyPackage(CLIENT_PACKAGES)
 			.should()
 			.dependOnClassesThat()
@@ -60,7 +59,7 @@ class ArchitectureTests {
 
 	@Test
 	void clientPackagesDoNotDependOnTheRuntimeIntegrations() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses().that()
 			.resideInAnyPackage(CLIENT_PACKAGES)
 			.should()
 			.dependOnClassesThat()
@@ -70,7 +69,7 @@ class ArchitectureTests {
 
 	@Test
 	void runtimePackagesDoNotDependOnTheAutoConfiguration() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses().that()
 			.resideInAnyPackage(RUNTIME_PACKAGES)
 			.should()
 			.dependOnClassesThat()
@@ -80,7 +79,7 @@ class ArchitectureTests {
 
 	@Test
 	void autoConfigurationPackagesHoldNoHealthIndicatorsMetersOrSanitizers() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses().that()
 			.resideInAPackage(AUTOCONFIGURE)
 			.should()
 			.implement(HealthIndicator.class)
@@ -95,7 +94,7 @@ class ArchitectureTests {
 
 	@Test
 	void autoConfigurationPackagesHoldNoControllerAdvice() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses().that()
 			.resideInAPackage(AUTOCONFIGURE)
 			.should()
 			.beAnnotatedWith(ControllerAdvice.class)
@@ -108,7 +107,7 @@ class ArchitectureTests {
 	void autoConfigurationPackagesHoldNoListenersOtherThanTheFanOut() {
 		// The composite that hands every event to the listener beans is wiring; a listener that acts on events
 		// (such as the activity tracker) is runtime.
-		noClasses().that()
+		ArchRuleDefinition.noClasses().that()
 			.resideInAPackage(AUTOCONFIGURE)
 			.and()
 			.doNotHaveSimpleName("CompositeTasksClientListener")

@@ -1,6 +1,5 @@
 package io.github.cloudinaryanalysis.actuate;
 
-
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +48,12 @@ public class CloudinarySecretsSanitizingFunction implements SanitizingFunction {
 		return pattern.matcher(text).replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + MASK + "@"));
 	}
 
-	/** {@code cloudinary.analysis.api-secret}, {@code CLOUDINARY_ANALYSIS_API_SECRET} and {@code apiSecret} alike. */
+	/**
+	 * {@code cloudinary.analysis.api-secret}, {@code CLOUDINARY_ANALYSIS_API_SECRET} and {@code apiSecret} alike.
+	 *
+	 * @param key a property name, an environment variable or a field name
+	 * @return the key's letters and digits in lower case
+	 */
 	private static String normalized(String key) {
 		StringBuilder normalized = new StringBuilder(key.length());
 		for (int i = 0; i < key.length(); i++) {

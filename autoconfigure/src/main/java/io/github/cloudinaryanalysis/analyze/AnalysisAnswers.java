@@ -28,6 +28,8 @@ final class AnalysisAnswers {
 
 	/**
 	 * Read a 200 answer.
+	 *
+	 * @param <A> the operation's analysis type
 	 * @param operation the operation that was called
 	 * @param root the answer's root object
 	 * @return the typed result
@@ -40,6 +42,8 @@ final class AnalysisAnswers {
 
 	/**
 	 * Read the {@code {"entity","analysis"}} object of a 200 answer or a webhook notification.
+	 *
+	 * @param <A> the operation's analysis type
 	 * @param operation the operation whose analysis it holds
 	 * @param data the object
 	 * @param path its JSON path, for error messages
@@ -66,7 +70,12 @@ final class AnalysisAnswers {
 		return new AnalysisTask(taskId, TaskStatus.fromApiValue(status), AnalysisJson.text(root, "request_id"));
 	}
 
-	/** The {@code limits.items} of an answer (optional and nullable in the contract); malformed items are skipped. */
+	/**
+	 * The {@code limits.items} of an answer (optional and nullable in the contract); malformed items are skipped.
+	 *
+	 * @param root the root
+	 * @return the {@code limits.items} of an answer (optional and nullable in the contract)
+	 */
 	static List<RateLimit> limits(JsonNode root) {
 		JsonNode items = root.path("limits").path("items");
 		if (!items.isArray()) {

@@ -22,7 +22,13 @@ final class AnalysisJson {
 	private AnalysisJson() {
 	}
 
-	/** The path of a field: {@code parent.field}, or just {@code field} at the root (an empty parent). */
+	/**
+	 * The path of a field: {@code parent.field}, or just {@code field} at the root (an empty parent).
+	 *
+	 * @param parent the path of the enclosing object ({@code ""} at the root)
+	 * @param field the field name
+	 * @return the path of a field
+	 */
 	static String path(String parent, String field) {
 		return parent.isEmpty() ? field : parent + "." + field;
 	}
@@ -68,8 +74,15 @@ final class AnalysisJson {
 
 	/**
 	 * Read an array whose items the given function reads.
+	 *
+	 * @param <T> the type of the items
+	 * @param node the JSON node
+	 * @param field the field name
+	 * @param parent the path of the enclosing object ({@code ""} at the root)
 	 * @param required whether the contract requires the array (then a missing one is malformed; an optional missing
 	 * one is an empty list)
+	 * @param item the item
+	 * @return the items, unmodifiable (empty when an optional array is missing)
 	 */
 	static <T> List<T> list(JsonNode node, String field, String parent, boolean required,
 			BiFunction<JsonNode, String, T> item) {
@@ -90,21 +103,25 @@ final class AnalysisJson {
 	/**
 	 * Read an object the contract leaves free-form ({@code type: object} without properties) as an unmodifiable
 	 * map of plain Java values (maps, lists, strings, numbers, booleans, {@code null}).
+	 *
+	 * @param node the JSON node
+	 * @param field the field name
+	 * @param parent the path of the enclosing object ({@code ""} at the root)
+	 * @return the object as an unmodifiable map of plain Java values
 	 */
 	static Map<String, Object> requiredFreeObject(JsonNode node, String field, String parent) {
 		return freeze(requiredObject(node, field, parent));
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Map<String, Object> freeze(JsonNode object) {
-		return (Map<String, Object>) plain(object);
+		Map<String, @Nullable Object> map = new LinkedHashMap<>();
+		object.properties().forEach((entry) -> map.put(entry.getKey(), plain(entry.getValue())));
+		return Collections.unmodifiableMap(map);
 	}
 
 	private static @Nullable Object plain(JsonNode node) {
 		if (node.isObject()) {
-			Map<String, @Nullable Object> map = new LinkedHashMap<>();
-			node.properties().forEach((entry) -> map.put(entry.getKey(), plain(entry.getValue())));
-			return Collections.unmodifiableMap(map);
+			return freeze(node);
 		}
 		if (node.isArray()) {
 			List<@Nullable Object> list = new ArrayList<>(node.size());

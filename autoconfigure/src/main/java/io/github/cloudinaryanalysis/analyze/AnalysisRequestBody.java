@@ -3,8 +3,8 @@ package io.github.cloudinaryanalysis.analyze;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -70,15 +70,21 @@ final class Operation<A> {
 		this.reader = reader;
 	}
 
-	/** The path segment, e.g. {@code captioning}. */
+	/**
+	 * The path segment, e.g. {@code captioning}.
+	 *
+	 * @return the path segment, e.g
+	 */
 	String type() {
 		return this.type;
 	}
 
 	/**
 	 * Read the operation's {@code analysis} object.
+	 *
 	 * @param analysis the object
 	 * @param path its JSON path, for error messages (e.g. {@code data.analysis})
+	 * @return the operation's analysis
 	 * @throws MalformedAnswerException when a field the contract requires is missing
 	 */
 	A read(JsonNode analysis, String path) {

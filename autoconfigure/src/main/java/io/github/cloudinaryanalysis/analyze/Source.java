@@ -29,7 +29,7 @@ public final class Source {
 	 */
 	public static Source uri(@Nullable String uri) {
 		if (uri == null || uri.isBlank()) {
-			throw new IllegalArgumentException("source.uri must not be " + ((uri == null) ? "null" : "blank"));
+			throw new IllegalArgumentException("source.uri must not be " + ((uri != null) ? "blank" : "null"));
 		}
 		try {
 			if (!new URI(uri).isAbsolute()) {
@@ -51,7 +51,7 @@ public final class Source {
 	public static Source assetId(@Nullable String assetId) {
 		if (assetId == null || assetId.isBlank()) {
 			throw new IllegalArgumentException(
-					"source.asset_id must not be " + ((assetId == null) ? "null" : "blank"));
+					"source.asset_id must not be " + ((assetId != null) ? "blank" : "null"));
 		}
 		return new Source(null, assetId);
 	}

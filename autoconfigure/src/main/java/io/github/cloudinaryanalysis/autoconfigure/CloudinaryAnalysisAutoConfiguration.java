@@ -2,9 +2,9 @@ package io.github.cloudinaryanalysis.autoconfigure;
 
 import io.github.cloudinaryanalysis.CloudinaryUrl;
 import io.github.cloudinaryanalysis.InvalidCloudinaryUrlException;
+import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
-import io.github.cloudinaryanalysis.health.ClientActivity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

@@ -42,7 +42,15 @@ final class SettingsMapper {
 		return new PollingSettings(backoff, polling.getTimeout());
 	}
 
-	/** The initial-interval / multiplier / max-interval trio that retry and polling share. */
+	/**
+	 * The initial-interval / multiplier / max-interval trio that retry and polling share.
+	 *
+	 * @param prefix the prefix
+	 * @param initialInterval the initial interval
+	 * @param multiplier the multiplier
+	 * @param maxInterval the max interval
+	 * @return the initial-interval / multiplier / max-interval trio that retry and polling share
+	 */
 	private static Backoff backoff(String prefix, Duration initialInterval, double multiplier, Duration maxInterval) {
 		requirePositive(prefix + "initial-interval", initialInterval);
 		requireAtLeastOne(prefix + "multiplier", multiplier);

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;

@@ -107,7 +107,11 @@ final class HealthProbe {
 		return new Result(kind, failure, this.clock.instant(), this.outcomeCount.getAsLong());
 	}
 
-	/** Returns what the probe's call threw, or {@code null} when the API answered 2xx. */
+	/**
+	 * Returns what the probe's call threw, or {@code null} when the API answered 2xx.
+	 *
+	 * @return what the probe's call threw, or {@code null} when the API answered 2xx
+	 */
 	private @Nullable RuntimeException call() {
 		try {
 			this.client.getStatus(PROBE_TASK_ID,

@@ -184,6 +184,28 @@ public final class AnalysisConnection {
 	}
 
 	/**
+	 * Whether a host names the loopback interface; a name other than localhost is never resolved here.
+	 *
+	 * @param host the host
+	 * @return whether a host names the loopback interface
+	 */
+	static boolean isLoopback(String host) {
+		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+		if (bare.equalsIgnoreCase("localhost")) {
+			return true;
+		}
+		if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(bare).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Builds an {@link AnalysisConnection}. Every value is checked by {@link #build()}, which throws an
 	 * {@link IllegalArgumentException} (or {@link NullPointerException} for a {@code null}) naming the setting.
 	 */
@@ -425,7 +447,11 @@ public final class AnalysisConnection {
 			return CloudinaryAuthentication.basic(this.apiKey, this.apiSecret);
 		}
 
-		/** Masks the secret (and its Basic token) in anything the client derives from an answer. */
+		/**
+		 * Masks the secret (and its Basic token) in anything the client derives from an answer.
+		 *
+		 * @return the redactor for this connection's secret
+		 */
 		private SecretRedactor redactor() {
 			return (this.apiKey != null && this.apiSecret != null)
 					? SecretRedactor.forBasicCredentials(this.apiKey, this.apiSecret) : SecretRedactor.TOKENS_ONLY;
@@ -485,7 +511,11 @@ public final class AnalysisConnection {
 			return new BodyDeadlineRequestFactory(built, readTimeout);
 		}
 
-		/** One byte more than the client reads, so that the client itself still sees (and reports) an oversized body. */
+		/**
+		 * One byte more than the client reads, so that the client itself still sees (and reports) an oversized body.
+		 *
+		 * @return one byte more than the client reads, so that the client itself still sees (and reports) an oversized body
+		 */
 		private int bodyBound() {
 			return (int) Math.min(this.maxResponseBytes + 1L, Integer.MAX_VALUE - 8);
 		}
@@ -501,23 +531,6 @@ public final class AnalysisConnection {
 			return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 		}
 
-	}
-
-	/** Whether a host names the loopback interface; a name other than localhost is never resolved here. */
-	static boolean isLoopback(String host) {
-		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-		if (bare.equalsIgnoreCase("localhost")) {
-			return true;
-		}
-		if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-			return false;
-		}
-		try {
-			return InetAddress.getByName(bare).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
 	}
 
 }

@@ -45,7 +45,7 @@ final class BodyDeadlineRequestFactory implements ClientHttpRequestFactory {
 	 * @param delegate the factory that sends the requests
 	 * @param readTimeout the longest a body may take, from the headers to its end
 	 */
-	public BodyDeadlineRequestFactory(ClientHttpRequestFactory delegate, Duration readTimeout) {
+	BodyDeadlineRequestFactory(ClientHttpRequestFactory delegate, Duration readTimeout) {
 		this.delegate = delegate;
 		this.readTimeout = readTimeout;
 	}

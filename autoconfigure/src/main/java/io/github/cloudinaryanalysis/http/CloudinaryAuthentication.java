@@ -33,7 +33,7 @@ final class CloudinaryAuthentication implements ClientHttpRequestInterceptor {
 	 * @param apiSecret the API secret
 	 * @return the interceptor
 	 */
-	public static CloudinaryAuthentication basic(String apiKey, String apiSecret) {
+	static CloudinaryAuthentication basic(String apiKey, String apiSecret) {
 		String encoded = Base64.getEncoder()
 			.encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8));
 		String value = "Basic " + encoded;
@@ -45,7 +45,7 @@ final class CloudinaryAuthentication implements ClientHttpRequestInterceptor {
 	 * @param tokenProvider supplies the current token
 	 * @return the interceptor
 	 */
-	public static CloudinaryAuthentication bearer(AccessTokenProvider tokenProvider) {
+	static CloudinaryAuthentication bearer(AccessTokenProvider tokenProvider) {
 		return new CloudinaryAuthentication(() -> "Bearer " + tokenProvider.getAccessToken(), "Bearer");
 	}
 

@@ -13,6 +13,7 @@ import io.github.cloudinaryanalysis.ErrorCategory;
 import io.github.cloudinaryanalysis.RateLimit;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,9 @@ final class ErrorResponseTranslator {
 
 	private static final int MAX_API_MESSAGE = 500;
 
+	private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+	};
+
 	/** Longest request id kept from an answer. */
 	static final int MAX_REQUEST_ID = 128;
 
@@ -42,7 +46,7 @@ final class ErrorResponseTranslator {
 	 * @param clock the clock to turn reset times into waits
 	 * @param redactor masks credentials an answer may echo, before anything derived from the answer is stored
 	 */
-	public ErrorResponseTranslator(Clock clock, SecretRedactor redactor) {
+	ErrorResponseTranslator(Clock clock, SecretRedactor redactor) {
 		this.clock = clock;
 		this.redactor = redactor;
 	}
@@ -53,7 +57,7 @@ final class ErrorResponseTranslator {
 	 * @param requestId the id as the answer gave it
 	 * @return the safe id, or {@code null} when nothing printable is left
 	 */
-	public @Nullable String safeRequestId(@Nullable String requestId) {
+	@Nullable String safeRequestId(@Nullable String requestId) {
 		if (requestId == null) {
 			return null;
 		}
@@ -68,7 +72,7 @@ final class ErrorResponseTranslator {
 	 * @param answer the answer's body, as read
 	 * @return the exception to throw
 	 */
-	public CloudinaryAnalysisException translate(HttpStatusCode status, HttpHeaders headers, BoundedBody answer) {
+	CloudinaryAnalysisException translate(HttpStatusCode status, HttpHeaders headers, BoundedBody answer) {
 		BoundedBody body = this.redactor.redact(answer);
 		JsonNode root = parse(body);
 		ApiError apiError = (root != null) ? apiError(root.path("error")) : null;
@@ -97,7 +101,7 @@ final class ErrorResponseTranslator {
 	 * @param requestId the request id, if the body carried one
 	 * @return the exception to throw
 	 */
-	public CloudinaryAnalysisException unreadable(HttpStatusCode status, HttpHeaders headers, BoundedBody body,
+	CloudinaryAnalysisException unreadable(HttpStatusCode status, HttpHeaders headers, BoundedBody body,
 			String problem, @Nullable String requestId) {
 		return unreadableRedacted(status, headers, this.redactor.redact(body), problem, safeRequestId(requestId));
 	}
@@ -115,7 +119,7 @@ final class ErrorResponseTranslator {
 	 * @param body the body
 	 * @return the root object, or {@code null} when the body is empty, truncated or not a JSON object
 	 */
-	public @Nullable JsonNode parse(BoundedBody body) {
+	@Nullable JsonNode parse(BoundedBody body) {
 		if (body.isEmpty() || body.truncated()) {
 			return null;
 		}
@@ -144,7 +148,7 @@ final class ErrorResponseTranslator {
 		}
 		// The body was redacted before parsing, so the details hold no echoed credential either.
 		Map<String, Object> details = error.path("details").isObject()
-				? JsonFields.mapper().convertValue(error.path("details"), Map.class) : Map.of();
+				? JsonFields.mapper().convertValue(error.path("details"), DETAILS) : Map.of();
 		return new ApiError(ErrorCategory.fromApiValue(JsonFields.text(error, "category")),
 				safeText(JsonFields.text(error, "code"), 64), safeText(JsonFields.text(error, "message"), MAX_API_MESSAGE),
 				details, safeRequestId(JsonFields.text(error, "request_id")));

@@ -19,7 +19,7 @@ final class JsonFields {
 	 * start-up) and shared, since it is thread-safe and never reconfigured.
 	 * @return the mapper
 	 */
-	public static JsonMapper mapper() {
+	static JsonMapper mapper() {
 		return MapperHolder.MAPPER;
 	}
 
@@ -29,7 +29,7 @@ final class JsonFields {
 	 * @param field the field name
 	 * @return the text, or {@code null} when the field is missing or not a string
 	 */
-	public static @Nullable String text(JsonNode node, String field) {
+	static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return value.isString() ? value.stringValue() : null;
 	}

@@ -41,7 +41,7 @@ final class PerCallReadTimeoutRequestFactory implements ClientHttpRequestFactory
 	 * @param defaultFactory the factory for calls without their own read timeout
 	 * @param factoryForReadTimeout builds a factory with the same settings but the given read timeout
 	 */
-	public PerCallReadTimeoutRequestFactory(ClientHttpRequestFactory defaultFactory,
+	PerCallReadTimeoutRequestFactory(ClientHttpRequestFactory defaultFactory,
 			Function<Duration, ClientHttpRequestFactory> factoryForReadTimeout) {
 		this.defaultFactory = defaultFactory;
 		this.factoryForReadTimeout = factoryForReadTimeout;
@@ -54,7 +54,7 @@ final class PerCallReadTimeoutRequestFactory implements ClientHttpRequestFactory
 	 * @param call the call, which must create its requests on this thread
 	 * @return the call's result
 	 */
-	public static <T> T withReadTimeout(@Nullable Duration readTimeout, Supplier<T> call) {
+	static <T> T withReadTimeout(@Nullable Duration readTimeout, Supplier<T> call) {
 		if (readTimeout == null) {
 			return call.get();
 		}

@@ -24,6 +24,10 @@ final class ResponseText {
 
 	/**
 	 * Remove control characters (CR, LF, NUL and the like) rather than replace them: for identifiers.
+	 *
+	 * @param text the text
+	 * @param maxLength the max length
+	 * @return the text without control characters, cut to {@code maxLength}
 	 */
 	static String withoutControls(@Nullable String text, int maxLength) {
 		if (text == null) {

@@ -45,7 +45,7 @@ final class SecretRedactor {
 	 * @param secrets the secrets; {@code null} and short values are ignored
 	 * @return the redactor
 	 */
-	public static SecretRedactor of(Collection<? extends @Nullable String> secrets) {
+	static SecretRedactor of(Collection<? extends @Nullable String> secrets) {
 		return new SecretRedactor(secrets.stream()
 			.filter(Objects::nonNull)
 			.map(String::strip)
@@ -61,7 +61,7 @@ final class SecretRedactor {
 	 * @param apiSecret the API secret
 	 * @return the redactor
 	 */
-	public static SecretRedactor forBasicCredentials(String apiKey, String apiSecret) {
+	static SecretRedactor forBasicCredentials(String apiKey, String apiSecret) {
 		String token = Base64.getEncoder().encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8));
 		return of(List.of(apiSecret, token));
 	}
@@ -71,7 +71,7 @@ final class SecretRedactor {
 	 * @param text the text, may be {@code null}
 	 * @return the text with credentials replaced by {@value #MASK}
 	 */
-	public @Nullable String redact(@Nullable String text) {
+	@Nullable String redact(@Nullable String text) {
 		if (text == null || text.isEmpty()) {
 			return text;
 		}

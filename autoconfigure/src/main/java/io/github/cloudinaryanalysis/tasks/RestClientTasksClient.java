@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.cloudinaryanalysis.AccessTokenProvider;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
-import io.github.cloudinaryanalysis.AccessTokenProvider;
 import io.github.cloudinaryanalysis.http.AnalysisConnection;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -36,7 +36,7 @@ import org.springframework.web.client.RestClient;
  * first wait and stop on {@link #close()}, which ends every pending wait with a
  * {@link java.util.concurrent.CancellationException}; the auto-configuration closes the client with its context.
  */
-public class RestClientTasksClient implements TasksClient, AutoCloseable {
+public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 	/** The path of "get analysis task status", relative to the base URL. */
 	public static final String STATUS_URI_TEMPLATE = "/{cloudName}/tasks/{taskId}";
@@ -101,7 +101,8 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 		Observation observation = Observation.createNotStarted(this.observationConvention,
 				DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
 		observation.start();
-		try (Observation.Scope scope = observation.openScope()) {
+		Observation.Scope scope = observation.openScope();
+		try {
 			TaskStatusResponse response = this.retryingCaller.call(retry, () -> attempt(taskId, options));
 			context.setResponse(response);
 			this.listener.onStatusCall(response, null);
@@ -113,6 +114,7 @@ public class RestClientTasksClient implements TasksClient, AutoCloseable {
 			throw failure;
 		}
 		finally {
+			scope.close();
 			observation.stop();
 		}
 	}

@@ -28,11 +28,13 @@ final class RetryingCaller {
 				return attempt.get();
 			}
 			catch (RuntimeException failure) {
+				RetryReason reason = RetryReason.of(failure);
 				Duration wait = waitBeforeRetry(settings, failure, retry, start);
-				if (wait == null) {
+				if (reason == null || wait == null) {
+					// the settings never wait for a failure without a reason to retry
 					throw failure;
 				}
-				this.listener.onRetry(RetryReason.of(failure), retry, wait);
+				this.listener.onRetry(reason, retry, wait);
 				sleep(wait, failure);
 			}
 		}
@@ -40,6 +42,11 @@ final class RetryingCaller {
 
 	/**
 	 * Decide whether and how long to wait before retrying.
+	 *
+	 * @param settings the settings
+	 * @param failure the failure
+	 * @param retry the retry
+	 * @param startNanos the start nanos
 	 * @return the wait, or {@code null} to give up and throw the failure
 	 */
 	static @Nullable Duration waitBeforeRetry(RetrySettings settings, RuntimeException failure, int retry,

@@ -292,7 +292,7 @@ final class TaskAwaiter {
 			TaskAwaiter.this.threads.unregister(this.cancelOnClose);
 			AwaitOutcome outcome = AwaitOutcome.of(response, failure);
 			this.observation.lowCardinalityKeyValue("outcome", outcome.tagValue());
-			if (outcome == AwaitOutcome.ERROR) {
+			if (outcome == AwaitOutcome.ERROR && failure != null) {
 				this.observation.error(failure);
 			}
 			this.observation.stop();

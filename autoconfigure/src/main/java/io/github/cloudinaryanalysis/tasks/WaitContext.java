@@ -61,16 +61,18 @@ abstract class WaitContext {
 		}
 
 		static Snapshot capture(Observation wait) {
-			try (Observation.Scope scope = wait.openScope()) {
+			Observation.Scope scope = wait.openScope();
+			try {
 				return new Snapshot(FACTORY.captureAll());
+			}
+			finally {
+				scope.close();
 			}
 		}
 
 		@Override
 		void run(Runnable action) {
-			try (ContextSnapshot.Scope scope = this.snapshot.setThreadLocals()) {
-				action.run();
-			}
+			this.snapshot.wrap(action).run();
 		}
 
 	}

@@ -88,7 +88,12 @@ public class CloudinaryAnalysisExceptionHandler {
 		return wait.toSeconds() + ((wait.toNanosPart() > 0) ? 1 : 0);
 	}
 
-	/** The API's own message is capped in a problem body as it is in exception messages. */
+	/**
+	 * The API's own message is capped in a problem body as it is in exception messages.
+	 *
+	 * @param text the text
+	 * @return the API's own message is capped in a problem body as it is in exception messages
+	 */
 	private static String capped(@Nullable String text) {
 		if (text == null) {
 			return "";

@@ -12,8 +12,8 @@ import io.github.cloudinaryanalysis.RateLimit;
 import io.github.cloudinaryanalysis.analyze.AnalysisRequest;
 import io.github.cloudinaryanalysis.analyze.AnalysisResult;
 import io.github.cloudinaryanalysis.analyze.AnalysisResults;
-import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A verified webhook notification of an asynchronous analysis (the contract's {@code AnalysisWebhookPayload}):

@@ -14,9 +14,9 @@ import io.github.cloudinaryanalysis.ApiError;
 import io.github.cloudinaryanalysis.ErrorCategory;
 import io.github.cloudinaryanalysis.RateLimit;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the body of a <em>verified</em> notification into an {@link AnalysisNotification}. The body must be the
@@ -68,7 +68,13 @@ public final class AnalysisNotificationParser {
 				optionalText(root, "operation_type"), error(root), limits(root), data(root));
 	}
 
-	/** A string field: {@code null} when absent or JSON {@code null}, malformed when of another type. */
+	/**
+	 * A string field: {@code null} when absent or JSON {@code null}, malformed when of another type.
+	 *
+	 * @param node the JSON node
+	 * @param field the field name
+	 * @return a string field
+	 */
 	private static @Nullable String optionalText(JsonNode node, String field) {
 		JsonNode value = optional(node, field);
 		if (value == null) {
@@ -105,7 +111,12 @@ public final class AnalysisNotificationParser {
 				text(error, "request_id"));
 	}
 
-	/** {@code limits.items}, read as the API's other answers are: items without a {@code type} are skipped. */
+	/**
+	 * {@code limits.items}, read as the API's other answers are: items without a {@code type} are skipped.
+	 *
+	 * @param root the root
+	 * @return {@code limits.items}, read as the API's other answers are
+	 */
 	private static List<RateLimit> limits(JsonNode root) {
 		JsonNode limits = optionalObject(root, "limits");
 		JsonNode items = (limits != null) ? limits.path("items") : null;
@@ -145,17 +156,21 @@ public final class AnalysisNotificationParser {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Map<String, @Nullable Object> plainObject(JsonNode object) {
-		return (Map<String, @Nullable Object>) plain(object);
+		Map<String, @Nullable Object> map = new LinkedHashMap<>();
+		object.properties().forEach((entry) -> map.put(entry.getKey(), plain(entry.getValue())));
+		return Collections.unmodifiableMap(map);
 	}
 
-	/** A JSON value as unmodifiable plain Java values; integers as {@code Long} (or {@code BigInteger}). */
+	/**
+	 * A JSON value as unmodifiable plain Java values; integers as {@code Long} (or {@code BigInteger}).
+	 *
+	 * @param node the JSON node
+	 * @return a JSON value as unmodifiable plain Java values
+	 */
 	private static @Nullable Object plain(JsonNode node) {
 		if (node.isObject()) {
-			Map<String, @Nullable Object> map = new LinkedHashMap<>();
-			node.properties().forEach((entry) -> map.put(entry.getKey(), plain(entry.getValue())));
-			return Collections.unmodifiableMap(map);
+			return plainObject(node);
 		}
 		if (node.isArray()) {
 			List<@Nullable Object> list = new ArrayList<>(node.size());

@@ -76,12 +76,20 @@ final class EarlyNotifications {
 		return (kept != null && !expired(kept, now)) ? kept.notification() : null;
 	}
 
-	/** How many notifications are kept now (expired ones included until the next call forgets them). */
+	/**
+	 * How many notifications are kept now (expired ones included until the next call forgets them).
+	 *
+	 * @return how many notifications are kept now (expired ones included until the next call forgets them)
+	 */
 	synchronized int size() {
 		return this.byTask.size();
 	}
 
-	/** Entries are in the order kept, so the expired ones are at the head. */
+	/**
+	 * Entries are in the order kept, so the expired ones are at the head.
+	 *
+	 * @param now the current instant
+	 */
 	private void forgetExpired(Instant now) {
 		Iterator<Kept> entries = this.byTask.values().iterator();
 		while (entries.hasNext() && expired(entries.next(), now)) {

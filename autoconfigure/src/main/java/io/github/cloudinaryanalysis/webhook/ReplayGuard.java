@@ -60,7 +60,11 @@ final class ReplayGuard {
 		return true;
 	}
 
-	/** How many signatures are remembered now. */
+	/**
+	 * How many signatures are remembered now.
+	 *
+	 * @return how many signatures are remembered now
+	 */
 	synchronized int size() {
 		return this.accepted.size();
 	}
@@ -68,6 +72,8 @@ final class ReplayGuard {
 	/**
 	 * Drop expired entries from the oldest end. Entries are ordered by acceptance, not expiry, so an expired entry
 	 * behind a live one stays until the live one goes (or capacity pushes it out); a lookup still treats it as gone.
+	 *
+	 * @param now the current instant
 	 */
 	private void forgetExpired(long now) {
 		Iterator<Map.Entry<Key, Long>> entries = this.accepted.entrySet().iterator();

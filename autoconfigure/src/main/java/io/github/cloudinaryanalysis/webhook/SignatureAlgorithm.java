@@ -24,13 +24,22 @@ public enum SignatureAlgorithm {
 		this.length = length;
 	}
 
-	/** The digest's length in bytes (its hex form is twice as long). */
+	/**
+	 * The digest's length in bytes (its hex form is twice as long).
+	 *
+	 * @return the digest's length in bytes (its hex form is twice as long)
+	 */
 	int length() {
 		return this.length;
 	}
 
 	/**
 	 * The signature's bytes: {@code digest(body + timestamp + secret)}, the timestamp as the header's ASCII text.
+	 *
+	 * @param body the body
+	 * @param timestamp the timestamp
+	 * @param secret the secret
+	 * @return the signature's bytes
 	 */
 	byte[] digest(byte[] body, String timestamp, byte[] secret) {
 		MessageDigest digest = newDigest();

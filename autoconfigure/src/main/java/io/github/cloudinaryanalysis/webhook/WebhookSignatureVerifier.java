@@ -101,7 +101,12 @@ public final class WebhookSignatureVerifier {
 				: NotificationOutcome.REPLAYED;
 	}
 
-	/** The timestamp's seconds, or -1 when it is missing or not a plain number of seconds. */
+	/**
+	 * The timestamp's seconds, or -1 when it is missing or not a plain number of seconds.
+	 *
+	 * @param timestamp the timestamp
+	 * @return the timestamp's seconds, or -1 when it is missing or not a plain number of seconds
+	 */
 	private static long seconds(@Nullable String timestamp) {
 		if (timestamp == null || timestamp.isEmpty() || timestamp.length() > MAX_TIMESTAMP_DIGITS) {
 			return -1;
@@ -120,6 +125,10 @@ public final class WebhookSignatureVerifier {
 	/**
 	 * The signature's bytes, or {@code null} when it is missing, of the wrong length or not hex. The length is the
 	 * algorithm's, not a secret, so rejecting on it early leaks nothing.
+	 *
+	 * @param hex the hex
+	 * @param length the length
+	 * @return the signature's bytes, or {@code null} when it is missing, of the wrong length or not hex
 	 */
 	private static byte @Nullable [] decodeHex(@Nullable String hex, int length) {
 		if (hex == null || hex.length() != length * 2) {
@@ -137,7 +146,12 @@ public final class WebhookSignatureVerifier {
 		return bytes;
 	}
 
-	/** An ASCII hex digit's value, or -1 ({@link Character#digit} would also take non-ASCII digits). */
+	/**
+	 * An ASCII hex digit's value, or -1 ({@link Character#digit} would also take non-ASCII digits).
+	 *
+	 * @param c the character
+	 * @return an ASCII hex digit's value, or -1 ({@link Character#digit} would also take non-ASCII digits)
+	 */
 	private static int hexDigit(char c) {
 		if (c >= '0' && c <= '9') {
 			return c - '0';

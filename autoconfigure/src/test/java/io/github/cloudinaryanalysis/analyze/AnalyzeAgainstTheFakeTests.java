@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Function;
 
+import io.github.cloudinaryanalysis.tasks.TaskStatus;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
 import io.github.cloudinaryanalysis.test.TaskLife;
-import io.github.cloudinaryanalysis.tasks.TaskStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import static io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts.API_KEY;
-import static io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts.API_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -70,16 +68,16 @@ class SecretsInLogsTests {
 	@Test
 	void aFailedStartupLogsNoSecret(CapturedOutput output) {
 		AnalysisContexts.runner()
-			.withPropertyValues("cloudinary.analysis.url=cloudinary://" + API_KEY + ":" + API_SECRET + "@",
-					"cloudinary.analysis.api-secret=" + API_SECRET)
+			.withPropertyValues("cloudinary.analysis.url=cloudinary://" + AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET + "@",
+					"cloudinary.analysis.api-secret=" + AnalysisContexts.API_SECRET)
 			.run((context) -> assertThat(context).hasFailed());
 		assertThat(output.getAll()).contains("missing cloud name");
 		assertNoCredentials(output.getAll());
 	}
 
 	private static void assertNoCredentials(String output) {
-		String basic = Base64.getEncoder().encodeToString((API_KEY + ":" + API_SECRET).getBytes(StandardCharsets.UTF_8));
-		assertThat(output).doesNotContain(API_SECRET).doesNotContain(basic);
+		String basic = Base64.getEncoder().encodeToString((AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
+		assertThat(output).doesNotContain(AnalysisContexts.API_SECRET).doesNotContain(basic);
 	}
 
 }

@@ -79,6 +79,32 @@ class AwaitDeadlineTests {
 		}
 	}
 
+	@Test
+	void theDeadlineHoldsWhenEveryPollThreadIsStuck() throws Exception {
+		try (SilentServer server = new SilentServer()) {
+			AnalysisContexts.against(server.baseUrl())
+				.withPropertyValues("cloudinary.analysis.read-timeout=5s", "cloudinary.analysis.retry.enabled=false",
+						"cloudinary.analysis.polling.max-concurrent-polls=1")
+				.run((context) -> {
+					TasksClient client = context.getBean(TasksClient.class);
+					MachineStall stall = MachineStall.measureFor(Duration.ofSeconds(2));
+					// The first wait's poll holds the only poll thread for 5 s; the second's poll queues behind it.
+					CompletableFuture<TaskStatusResponse> first = client.awaitCompletionAsync("task-a", Duration.ofMillis(500));
+					long start = System.nanoTime();
+					RuntimeException thrown = awaitCompletionFailure(client, "task-b", Duration.ofMillis(500));
+					long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+					assertThat(thrown).isInstanceOfSatisfying(TaskAwaitTimeoutException.class,
+							(ex) -> assertThat(ex.getLastStatus()).isNull());
+					long machineStall = stall.worstMillis();
+					assertThat(millis).as("awaitCompletion, ms (machine stalled %d ms)", machineStall)
+						.isLessThanOrEqualTo(500 + SLACK_MILLIS + machineStall);
+					assertThat(first).isCompletedExceptionally();
+					// Only the first poll was sent: the queued one was dropped at its deadline, never sent.
+					assertThat(server.requestCount()).isLessThanOrEqualTo(1);
+				});
+		}
+	}
+
 	/**
 	 * How late a plain JDK timer runs on this machine meanwhile: on a shared, overloaded machine every thread can be
 	 * starved for a while, and that is not the client's doing. The bound is the README's 250 ms plus that stall,
@@ -112,32 +138,6 @@ class AwaitDeadlineTests {
 			return TimeUnit.NANOSECONDS.toMillis(this.worstNanos.get());
 		}
 
-	}
-
-	@Test
-	void theDeadlineHoldsWhenEveryPollThreadIsStuck() throws Exception {
-		try (SilentServer server = new SilentServer()) {
-			AnalysisContexts.against(server.baseUrl())
-				.withPropertyValues("cloudinary.analysis.read-timeout=5s", "cloudinary.analysis.retry.enabled=false",
-						"cloudinary.analysis.polling.max-concurrent-polls=1")
-				.run((context) -> {
-					TasksClient client = context.getBean(TasksClient.class);
-					MachineStall stall = MachineStall.measureFor(Duration.ofSeconds(2));
-					// The first wait's poll holds the only poll thread for 5 s; the second's poll queues behind it.
-					CompletableFuture<TaskStatusResponse> first = client.awaitCompletionAsync("task-a", Duration.ofMillis(500));
-					long start = System.nanoTime();
-					RuntimeException thrown = awaitCompletionFailure(client, "task-b", Duration.ofMillis(500));
-					long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-					assertThat(thrown).isInstanceOfSatisfying(TaskAwaitTimeoutException.class,
-							(ex) -> assertThat(ex.getLastStatus()).isNull());
-					long machineStall = stall.worstMillis();
-					assertThat(millis).as("awaitCompletion, ms (machine stalled %d ms)", machineStall)
-						.isLessThanOrEqualTo(500 + SLACK_MILLIS + machineStall);
-					assertThat(first).isCompletedExceptionally();
-					// Only the first poll was sent: the queued one was dropped at its deadline, never sent.
-					assertThat(server.requestCount()).isLessThanOrEqualTo(1);
-				});
-		}
 	}
 
 }

@@ -26,20 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FaultServer implements AutoCloseable {
 
-	/** What the server does with one request. */
-	@FunctionalInterface
-	interface Behaviour {
-
-		/**
-		 * Act on a request.
-		 * @param socket the connection
-		 * @param out its output stream
-		 * @return whether the connection may serve another request
-		 */
-		boolean act(Socket socket, OutputStream out) throws IOException, InterruptedException;
-
-	}
-
 	private final ServerSocket serverSocket;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
@@ -247,6 +233,20 @@ final class FaultServer implements AutoCloseable {
 	public void close() throws IOException {
 		this.serverSocket.close();
 		this.executor.shutdownNow();
+	}
+
+	/** What the server does with one request. */
+	@FunctionalInterface
+	interface Behaviour {
+
+		/**
+		 * Act on a request.
+		 * @param socket the connection
+		 * @param out its output stream
+		 * @return whether the connection may serve another request
+		 */
+		boolean act(Socket socket, OutputStream out) throws IOException, InterruptedException;
+
 	}
 
 }

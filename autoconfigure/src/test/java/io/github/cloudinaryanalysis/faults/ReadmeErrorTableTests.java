@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
-import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
 import io.github.cloudinaryanalysis.autoconfigure.metrics.CloudinaryAnalysisMetricsAutoConfiguration;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
 import io.github.cloudinaryanalysis.tasks.RequestOptions;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
 import io.github.cloudinaryanalysis.tasks.TasksClient;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
-import io.github.cloudinaryanalysis.test.Fault;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisExtension;
+import io.github.cloudinaryanalysis.test.Fault;
 import io.github.cloudinaryanalysis.test.ReceivedRequest;
 import io.github.cloudinaryanalysis.test.TaskLife;
 import org.junit.jupiter.api.Test;

@@ -26,8 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
-import static io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts.API_KEY;
-import static io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts.API_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -79,7 +77,7 @@ class TasksClientHttpTests {
 		RecordedRequest request = this.server.takeRequest(1, TimeUnit.SECONDS);
 		assertThat(request.getMethod()).isEqualTo("GET");
 		assertThat(request.getTarget()).isEqualTo("/v2/analysis/demo/tasks/" + TASK_ID);
-		String basic = Base64.getEncoder().encodeToString((API_KEY + ":" + API_SECRET).getBytes(StandardCharsets.UTF_8));
+		String basic = Base64.getEncoder().encodeToString((AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic " + basic);
 		assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
 		assertThat(request.getHeaders().get("User-Agent")).matches("cloudinary-analysis-spring-boot-starter/\\S+ Java/\\S+")
@@ -301,13 +299,13 @@ class TasksClientHttpTests {
 	@Test
 	void errorMessagesNeverCarryTheSecret() {
 		// A hostile server echoes the Authorization header back in its error message.
-		String basic = Base64.getEncoder().encodeToString((API_KEY + ":" + API_SECRET).getBytes(StandardCharsets.UTF_8));
+		String basic = Base64.getEncoder().encodeToString((AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
 		this.server.enqueue(json(401, errorBody("auth_error", "MA_401", "bad credentials")));
 		withClient((client) -> {
 			CloudinaryAnalysisException ex = catchApiError(client);
-			assertThat(ex.getMessage()).doesNotContain(API_SECRET).doesNotContain(basic);
-			assertThat(ex.toString()).doesNotContain(API_SECRET);
-			assertThat(client.toString()).doesNotContain(API_SECRET).doesNotContain(API_KEY);
+			assertThat(ex.getMessage()).doesNotContain(AnalysisContexts.API_SECRET).doesNotContain(basic);
+			assertThat(ex.toString()).doesNotContain(AnalysisContexts.API_SECRET);
+			assertThat(client.toString()).doesNotContain(AnalysisContexts.API_SECRET).doesNotContain(AnalysisContexts.API_KEY);
 		});
 	}
 

@@ -11,7 +11,6 @@ import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
 import io.github.cloudinaryanalysis.ErrorCategory;
 import io.github.cloudinaryanalysis.autoconfigure.web.CloudinaryAnalysisProblemDetailsAutoConfiguration;
-import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
 import io.github.cloudinaryanalysis.tasks.TaskAwaitTimeoutException;
 import io.github.cloudinaryanalysis.tasks.TaskStatus;

@@ -10,13 +10,12 @@ import java.util.Locale;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -232,12 +231,12 @@ class WebhookSignatureVerifierTests {
 	@Test
 	void signaturesAreComparedInConstantTimeOnly() {
 		JavaClasses verifierClasses = new ClassFileImporter().importClasses(WebhookSignatureVerifier.class);
-		classes().that()
+		ArchRuleDefinition.classes().that()
 			.areAssignableTo(WebhookSignatureVerifier.class)
 			.should()
 			.callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)
 			.check(verifierClasses);
-		noClasses().that()
+		ArchRuleDefinition.noClasses().that()
 			.areAssignableTo(WebhookSignatureVerifier.class)
 			.should()
 			.callMethod(String.class, "equals", Object.class)

@@ -40,6 +40,9 @@ public final class AwaitAtScale {
 
 	private static final int POLLS = 3;
 
+	private AwaitAtScale() {
+	}
+
 	public static void main(String[] args) throws Exception {
 		int waits = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
 		int pollingThreads = (args.length > 1) ? Integer.parseInt(args[1]) : 2;

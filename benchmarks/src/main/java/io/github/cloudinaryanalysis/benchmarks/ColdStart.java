@@ -8,7 +8,11 @@ import java.util.Map;
  * One cold start per JVM: a minimal context with the starter excluded ({@code baseline}) or included
  * ({@code starter}); prints wall time, process CPU time, classes loaded and live threads added by the start.
  */
-public class ColdStart {
+public final class ColdStart {
+
+	private ColdStart() {
+	}
+
 	public static void main(String[] args) throws Exception {
 		Map<String, String> props = new HashMap<>(Map.of("cloudinary.analysis.cloud-name", "demo",
 				"cloudinary.analysis.api-key", "key", "cloudinary.analysis.api-secret", "secret"));

@@ -14,6 +14,9 @@ import io.github.cloudinaryanalysis.test.TaskLife;
  */
 public final class FakeServerMain {
 
+	private FakeServerMain() {
+	}
+
 	public static void main(String[] args) throws Exception {
 		int tasks = Integer.parseInt(args[0]);
 		int polls = Integer.parseInt(args[1]);

@@ -52,6 +52,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 @State(Scope.Benchmark)
 public class HttpPathBenchmark {
 
+	/** The server the client talks to: the fake over plain HTTP, or a TLS server. */
 	@Param({ "fake", "tls" })
 	public String server;
 
@@ -74,13 +75,6 @@ public class HttpPathBenchmark {
 	private Call call;
 
 	private String taskId;
-
-	@FunctionalInterface
-	interface Call {
-
-		Object get(String taskId) throws Exception;
-
-	}
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
@@ -187,6 +181,13 @@ public class HttpPathBenchmark {
 	@Benchmark
 	public Object getStatus() throws Exception {
 		return this.call.get(this.taskId);
+	}
+
+	@FunctionalInterface
+	interface Call {
+
+		Object get(String taskId) throws Exception;
+
 	}
 
 }

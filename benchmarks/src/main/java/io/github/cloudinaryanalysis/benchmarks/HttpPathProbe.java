@@ -32,6 +32,9 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
  */
 public final class HttpPathProbe {
 
+	private HttpPathProbe() {
+	}
+
 	public static void main(String[] args) throws Exception {
 		int callers = (args.length > 0) ? Integer.parseInt(args[0]) : 16;
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 4;

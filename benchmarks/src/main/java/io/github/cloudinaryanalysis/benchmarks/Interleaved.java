@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Interleaved {
 
+	private Interleaved() {
+	}
+
 	public static void main(String[] args) throws Exception {
 		String server = args[0];
 		int callers = Integer.parseInt(args[1]);
@@ -68,9 +71,6 @@ public final class Interleaved {
 					pct(all, 0.50) / 1000.0, pct(all, 0.90) / 1000.0, pct(all, 0.99) / 1000.0);
 		}
 		System.exit(0);
-	}
-
-	private record Slice(double throughput, long[] latencies) {
 	}
 
 	private static Slice run(HttpPathBenchmark state, int callers, int sliceMs) throws Exception {
@@ -132,7 +132,10 @@ public final class Interleaved {
 	}
 
 	private static double pct(long[] sorted, double p) {
-		return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+		return (sorted.length == 0) ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+	}
+
+	private record Slice(double throughput, long[] latencies) {
 	}
 
 }

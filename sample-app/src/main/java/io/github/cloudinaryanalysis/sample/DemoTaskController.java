@@ -30,9 +30,16 @@ class DemoTaskController {
 	private final String cloudName;
 
 	DemoTaskController(RestClient.Builder builder, CloudinaryAnalysisConnectionDetails connection) {
-		this.cloudName = connection.cloudName();
+		String cloudName = connection.cloudName();
+		String apiKey = connection.apiKey();
+		String apiSecret = connection.apiSecret();
+		if (cloudName == null || apiKey == null || apiSecret == null) {
+			// Only the embedded fake's connection (cloud name, key and secret) reaches this controller.
+			throw new IllegalStateException("The demo controller needs a cloud name, an API key and an API secret");
+		}
+		this.cloudName = cloudName;
 		this.analysisApi = builder.baseUrl(connection.baseUrl())
-			.defaultHeaders((headers) -> headers.setBasicAuth(connection.apiKey(), connection.apiSecret()))
+			.defaultHeaders((headers) -> headers.setBasicAuth(apiKey, apiSecret))
 			.build();
 	}
 
@@ -44,6 +51,9 @@ class DemoTaskController {
 			.body(Map.of("source", Map.of("uri", imageUrl), "async", true))
 			.retrieve()
 			.body(Accepted.class);
+		if (accepted == null) {
+			throw new IllegalStateException("The Analysis API accepted the request without an answer body");
+		}
 		String taskId = accepted.data().taskId();
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/tasks/{id}").build(taskId);
 		return ResponseEntity.created(location).body(Map.of("taskId", taskId));

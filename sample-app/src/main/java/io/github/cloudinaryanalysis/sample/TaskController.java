@@ -58,7 +58,13 @@ class TaskController {
 			.exceptionallyCompose((failure) -> stillRunning(id, failure));
 	}
 
-	/** A wait that ran out is an answer (202 with the last status), not an error; other failures stay failures. */
+	/**
+	 * A wait that ran out is an answer (202 with the last status), not an error; other failures stay failures.
+	 *
+	 * @param id the id
+	 * @param failure the failure
+	 * @return a wait that ran out is an answer (202 with the last status), not an error
+	 */
 	private CompletableFuture<ResponseEntity<TaskStatusResponse>> stillRunning(String id, Throwable failure) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;

@@ -1,8 +1,8 @@
 package io.github.cloudinaryanalysis.sample;
 
+import io.github.cloudinaryanalysis.tasks.TasksClient;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
 import io.github.cloudinaryanalysis.test.TaskLife;
-import io.github.cloudinaryanalysis.tasks.TasksClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -2,11 +2,11 @@ package io.github.cloudinaryanalysis.sample;
 
 import java.time.Duration;
 
+import io.github.cloudinaryanalysis.tasks.TaskStatus;
+import io.github.cloudinaryanalysis.tasks.TasksClient;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisExtension;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisProperties;
 import io.github.cloudinaryanalysis.test.TaskLife;
-import io.github.cloudinaryanalysis.tasks.TaskStatus;
-import io.github.cloudinaryanalysis.tasks.TasksClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

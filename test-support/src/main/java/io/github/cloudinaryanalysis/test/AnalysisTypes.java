@@ -36,7 +36,12 @@ final class AnalysisTypes {
 		return name;
 	}
 
-	/** The rate-limited feature ({@code limits.items[].type}) an analysis counts against. */
+	/**
+	 * The rate-limited feature ({@code limits.items[].type}) an analysis counts against.
+	 *
+	 * @param type the type
+	 * @return the rate-limited feature ({@code limits.items[].type}) an analysis counts against
+	 */
 	static String feature(String type) {
 		if (type.startsWith("ai_vision_")) {
 			return "ai_vision";

@@ -22,7 +22,12 @@ final class Credentials {
 		this.bearerToken = bearerToken;
 	}
 
-	/** Whether the header carries HTTP Basic {@code api_key:api_secret} or, when configured, the bearer token. */
+	/**
+	 * Whether the header carries HTTP Basic {@code api_key:api_secret} or, when configured, the bearer token.
+	 *
+	 * @param authorization the authorization
+	 * @return whether the header carries HTTP Basic {@code api_key:api_secret} or, when configured, the bearer token
+	 */
 	boolean accepts(@Nullable String authorization) {
 		if (authorization == null) {
 			return false;

@@ -42,10 +42,19 @@ final class DefaultAnalyses {
 	private DefaultAnalyses() {
 	}
 
-	/** The default analysis JSON of a type. */
+	/**
+	 * The default analysis JSON of a type.
+	 *
+	 * @param type the type
+	 * @return the default analysis JSON of a type
+	 */
 	static String json(String type) {
 		AnalysisTypes.schemaName(type); // fails clearly for an unknown type
-		return ANALYSES.get(type);
+		String json = ANALYSES.get(type);
+		if (json == null) {
+			throw new IllegalStateException("No default analysis for the contract's type " + type);
+		}
+		return json;
 	}
 
 	static JsonNode node(String type) {

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Declaratively, with the defaults: {@code @ExtendWith(FakeCloudinaryAnalysisExtension.class)}. Programmatically,
  * to configure the fake or reach it from a static {@code @DynamicPropertySource} method:
- * <pre>{@code
- * @RegisterExtension
+ * <pre class="code">
+ * &#64;RegisterExtension
  * static final FakeCloudinaryAnalysisExtension fake = FakeCloudinaryAnalysisExtension
- *     .using(() -> FakeCloudinaryAnalysisApi.builder().cloudName("my-cloud"))
+ *     .using(() -&gt; FakeCloudinaryAnalysisApi.builder().cloudName("my-cloud"))
  *     .resetBeforeEachTest();
- * }</pre>
+ * </pre>
  *
  * <p>State (tasks, queued faults, the request journal) is shared by the tests of a class unless
  * {@link #resetBeforeEachTest()} is used. Register the extension on a {@code static} field: one on an instance field

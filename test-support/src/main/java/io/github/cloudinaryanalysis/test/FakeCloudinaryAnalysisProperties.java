@@ -9,15 +9,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Registers the starter's connection properties for a {@link FakeCloudinaryAnalysisApi} in a Spring
  * {@code @DynamicPropertySource} registry. Needs {@code spring-test} (an optional dependency of this module).
  *
- * <pre>{@code
- * @RegisterExtension
+ * <pre class="code">
+ * &#64;RegisterExtension
  * static final FakeCloudinaryAnalysisExtension fake = new FakeCloudinaryAnalysisExtension();
  *
- * @DynamicPropertySource
+ * &#64;DynamicPropertySource
  * static void cloudinary(DynamicPropertyRegistry registry) {
  *     FakeCloudinaryAnalysisProperties.register(registry, fake::api);
  * }
- * }</pre>
+ * </pre>
  */
 public final class FakeCloudinaryAnalysisProperties {
 

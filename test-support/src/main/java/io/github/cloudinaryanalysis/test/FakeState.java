@@ -42,7 +42,11 @@ final class FakeState {
 		}
 	}
 
-	/** Takes the next queued fault, if any; each fault is handed to exactly one request. */
+	/**
+	 * Takes the next queued fault, if any; each fault is handed to exactly one request.
+	 *
+	 * @return the next queued fault, or {@code null} when none is queued
+	 */
 	@Nullable Fault takeFault() {
 		return this.faults.poll();
 	}
@@ -59,22 +63,42 @@ final class FakeState {
 		return List.copyOf(this.journal);
 	}
 
-	/** Scripts the analysis object of a type's 200 answers; the node is copied, so later changes do not leak in. */
+	/**
+	 * Scripts the analysis object of a type's 200 answers; the node is copied, so later changes do not leak in.
+	 *
+	 * @param type the type
+	 * @param analysis the analysis
+	 */
 	void scriptAnalysis(String type, JsonNode analysis) {
 		this.analyses.put(type, analysis.deepCopy());
 	}
 
-	/** The scripted analysis of a type, never mutated once stored; {@code null} when none was scripted. */
+	/**
+	 * The scripted analysis of a type, never mutated once stored; {@code null} when none was scripted.
+	 *
+	 * @param type the type
+	 * @return the scripted analysis of a type, never mutated once stored
+	 */
 	@Nullable JsonNode scriptedAnalysis(String type) {
 		return this.analyses.get(type);
 	}
 
-	/** Counts one use of a rate-limited feature. */
+	/**
+	 * Counts one use of a rate-limited feature.
+	 *
+	 * @param feature the feature
+	 * @return the feature's uses so far, this one included
+	 */
 	long useFeature(String feature) {
 		return this.featureUse.computeIfAbsent(feature, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
-	/** How often a feature was used so far, without counting a use. */
+	/**
+	 * How often a feature was used so far, without counting a use.
+	 *
+	 * @param feature the feature
+	 * @return how often a feature was used so far, without counting a use
+	 */
 	long featureUsed(String feature) {
 		AtomicLong used = this.featureUse.get(feature);
 		return (used != null) ? used.get() : 0;

@@ -53,12 +53,22 @@ final class FakeTask {
 		return this.analysis;
 	}
 
-	/** Counts a poll and answers the status for it. */
+	/**
+	 * Counts a poll and answers the status for it.
+	 *
+	 * @param now the current instant
+	 * @return the status this poll sees
+	 */
 	String poll(Instant now) {
 		return this.life.statusAt(this.polls.incrementAndGet(), this.createdAt, now);
 	}
 
-	/** The status now, without counting a poll. */
+	/**
+	 * The status now, without counting a poll.
+	 *
+	 * @param now the current instant
+	 * @return the status now, without counting a poll
+	 */
 	String statusNow(Instant now) {
 		return this.life.statusAt(this.polls.get(), this.createdAt, now);
 	}
@@ -67,7 +77,11 @@ final class FakeTask {
 		return this.polls.get();
 	}
 
-	/** Claims the task's automatic end-of-task notification; {@code true} exactly once. */
+	/**
+	 * Claims the task's automatic end-of-task notification; {@code true} exactly once.
+	 *
+	 * @return {@code true} for the first claim only
+	 */
 	boolean claimNotification() {
 		return this.notified.compareAndSet(false, true);
 	}

@@ -27,6 +27,11 @@ final class JsonBodies {
 	 * and {@code request_id}, the body echoes {@code data.status} as a top-level {@code status}: the contract's
 	 * {@code GetTaskStatusResponse} schema says {@code required: [status]} at the top level although the status lives
 	 * under {@code data}, so the documented body alone fails a strict validator. Clients ignore the unknown field.
+	 *
+	 * @param taskId the task id
+	 * @param status the status
+	 * @param requestId the request id to answer with
+	 * @return the 200 answer of {@code GET /tasks/{task_id}}
 	 */
 	static byte[] taskStatus(String taskId, String status, String requestId) {
 		ObjectNode body = MAPPER.createObjectNode();
@@ -38,7 +43,13 @@ final class JsonBodies {
 		return MAPPER.writeValueAsBytes(body);
 	}
 
-	/** The 202 answer of {@code POST /analyze/{type}} with {@code "async": true}. */
+	/**
+	 * The 202 answer of {@code POST /analyze/{type}} with {@code "async": true}.
+	 *
+	 * @param taskId the task id
+	 * @param requestId the request id to answer with
+	 * @return the 202 answer of {@code POST /analyze/{type}} with {@code "async"
+	 */
 	static byte[] accepted(String taskId, String requestId) {
 		ObjectNode body = MAPPER.createObjectNode();
 		ObjectNode data = body.putObject("data");
@@ -51,6 +62,15 @@ final class JsonBodies {
 	/**
 	 * The 200 answer of a synchronous {@code POST /analyze/{type}}: {@code data.entity} and {@code data.analysis},
 	 * the quota of the analysis' feature in {@code limits.items}, and {@code request_id}.
+	 *
+	 * @param entity the entity
+	 * @param analysis the analysis
+	 * @param feature the feature
+	 * @param used the used
+	 * @param limit the limit
+	 * @param resetTime the reset time
+	 * @param requestId the request id to answer with
+	 * @return the 200 answer of a synchronous {@code POST /analyze/{type}}
 	 */
 	static byte[] analysisResult(String entity, JsonNode analysis, String feature, long used, long limit,
 			Instant resetTime, String requestId) {
@@ -79,6 +99,15 @@ final class JsonBodies {
 	 * {@code {"entity","analysis"}} object of the synchronous answer as {@code data} (none when the task was not
 	 * started by an analysis) and its feature's quota; a failed one carries {@code http_status} 500 and an
 	 * {@code error}.
+	 *
+	 * @param taskId the task id
+	 * @param requestId the request id to answer with
+	 * @param failed the failed
+	 * @param analysis the analysis
+	 * @param used the used
+	 * @param limit the limit
+	 * @param resetTime the reset time
+	 * @return a webhook notification, the contract's {@code AnalysisWebhookPayload}
 	 */
 	static ObjectNode notification(String taskId, String requestId, boolean failed,
 			FakeTask.@Nullable Analysis analysis, long used, long limit, Instant resetTime) {
@@ -112,13 +141,28 @@ final class JsonBodies {
 		return body;
 	}
 
-	/** The contract's {@code ErrorResponse}. */
+	/**
+	 * The contract's {@code ErrorResponse}.
+	 *
+	 * @param category the category
+	 * @param code the code
+	 * @param message the message
+	 * @param requestId the request id to answer with
+	 * @param details the details
+	 * @return the contract's {@code ErrorResponse}
+	 */
 	static byte[] error(String category, String code, String message, String requestId,
 			@Nullable Map<String, String> details) {
 		return MAPPER.writeValueAsBytes(errorNode(category, code, message, requestId, details));
 	}
 
-	/** The contract's {@code RateLimitedResponse}: an ErrorResponse plus {@code limits}. */
+	/**
+	 * The contract's {@code RateLimitedResponse}: an ErrorResponse plus {@code limits}.
+	 *
+	 * @param resetTime the reset time
+	 * @param requestId the request id to answer with
+	 * @return the contract's {@code RateLimitedResponse}
+	 */
 	static byte[] rateLimited(Instant resetTime, String requestId) {
 		ObjectNode body = errorNode("rate_limit_error", ErrorCodes.RATE_LIMITED, "Rate limit exceeded (fake)",
 				requestId, null);

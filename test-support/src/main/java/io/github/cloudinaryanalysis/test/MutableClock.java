@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that moves only when told to, for tests: give it to the fake
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MutableClock extends Clock {
 
-	private final AtomicReference<Instant> now;
+	private final Time now;
 
 	private final ZoneId zone;
 
@@ -24,10 +23,10 @@ public final class MutableClock extends Clock {
 	 * @param now where the clock starts
 	 */
 	public MutableClock(Instant now) {
-		this(new AtomicReference<>(Objects.requireNonNull(now, "now must not be null")), ZoneOffset.UTC);
+		this(new Time(Objects.requireNonNull(now, "now must not be null")), ZoneOffset.UTC);
 	}
 
-	private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+	private MutableClock(Time now, ZoneId zone) {
 		this.now = now;
 		this.zone = zone;
 	}
@@ -37,7 +36,7 @@ public final class MutableClock extends Clock {
 	 * @param duration how far to move it
 	 */
 	public void advance(Duration duration) {
-		this.now.updateAndGet((instant) -> instant.plus(duration));
+		this.now.advance(duration);
 	}
 
 	/**
@@ -61,6 +60,29 @@ public final class MutableClock extends Clock {
 	@Override
 	public Instant instant() {
 		return this.now.get();
+	}
+
+	/** The instant, shared by a clock and the copies made with {@link #withZone(ZoneId)}. */
+	private static final class Time {
+
+		private Instant instant;
+
+		Time(Instant instant) {
+			this.instant = instant;
+		}
+
+		synchronized Instant get() {
+			return this.instant;
+		}
+
+		synchronized void set(Instant instant) {
+			this.instant = instant;
+		}
+
+		synchronized void advance(Duration duration) {
+			this.instant = this.instant.plus(duration);
+		}
+
 	}
 
 }

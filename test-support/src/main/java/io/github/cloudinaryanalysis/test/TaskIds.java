@@ -15,12 +15,20 @@ final class TaskIds {
 	private TaskIds() {
 	}
 
-	/** A random task id like the contract's examples: 160 lowercase hex chars. */
+	/**
+	 * A random task id like the contract's examples: 160 lowercase hex chars.
+	 *
+	 * @return a random task id like the contract's examples
+	 */
 	static String newTaskId() {
 		return randomHex(80);
 	}
 
-	/** A random request id like the contract's examples: 32 lowercase hex chars. */
+	/**
+	 * A random request id like the contract's examples: 32 lowercase hex chars.
+	 *
+	 * @return a random request id like the contract's examples
+	 */
 	static String newRequestId() {
 		return randomHex(16);
 	}

@@ -48,15 +48,26 @@ public abstract class TaskLife {
 	/**
 	 * How long after its creation the task ends without being polled, for lives measured by the clock; {@code null}
 	 * for lives counted in polls.
+	 *
+	 * @return how long after its creation the task ends without being polled, for lives measured by the clock
 	 */
 	@Nullable Duration endsUnpolledAfter() {
 		return null;
 	}
 
-	/** The status the task ends with (the last one of a sequence). */
+	/**
+	 * The status the task ends with (the last one of a sequence).
+	 *
+	 * @return the status the task ends with (the last one of a sequence)
+	 */
 	abstract String endStatus();
 
-	/** Whether a status ends the task: {@link #COMPLETED} or {@link #FAILED}. */
+	/**
+	 * Whether a status ends the task: {@link #COMPLETED} or {@link #FAILED}.
+	 *
+	 * @param status the status
+	 * @return whether a status ends the task
+	 */
 	static boolean isFinal(String status) {
 		return COMPLETED.equals(status) || FAILED.equals(status);
 	}

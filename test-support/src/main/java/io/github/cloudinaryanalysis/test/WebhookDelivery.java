@@ -93,7 +93,7 @@ public final class WebhookDelivery {
 
 	/**
 	 * The {@code X-Cld-Timestamp} header sent.
-	 * @return Unix seconds as text, or {@code null} when none was sent
+	 * @return the Unix seconds as text, or {@code null} when none was sent
 	 */
 	public @Nullable String timestamp() {
 		return this.timestamp;

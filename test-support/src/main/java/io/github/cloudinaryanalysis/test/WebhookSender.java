@@ -68,12 +68,20 @@ final class WebhookSender {
 		return this.notificationUrl;
 	}
 
-	/** The threads that send automatic notifications: given at start, taken away at close. */
+	/**
+	 * The threads that send automatic notifications: given at start, taken away at close.
+	 *
+	 * @param executor the executor
+	 */
 	void executor(@Nullable ScheduledExecutorService executor) {
 		this.executor = executor;
 	}
 
-	/** A task was created: one that ends by the clock gets its notification then, polled or not. */
+	/**
+	 * A task was created: one that ends by the clock gets its notification then, polled or not.
+	 *
+	 * @param task the task
+	 */
 	void taskCreated(FakeTask task) {
 		Duration after = task.life().endsUnpolledAfter();
 		ScheduledExecutorService pool = this.executor;
@@ -94,7 +102,12 @@ final class WebhookSender {
 		}
 	}
 
-	/** A poll (or the clock) saw the task end: send its notification, once per task, off the caller's thread. */
+	/**
+	 * A poll (or the clock) saw the task end: send its notification, once per task, off the caller's thread.
+	 *
+	 * @param task the task
+	 * @param status the status
+	 */
 	void taskEnded(FakeTask task, String status) {
 		ScheduledExecutorService pool = this.executor;
 		if (pool == null || targets(task).isEmpty() || !task.claimNotification()) {
@@ -108,7 +121,14 @@ final class WebhookSender {
 		}
 	}
 
-	/** Send now, on the caller's thread, to every target of the task. */
+	/**
+	 * Send now, on the caller's thread, to every target of the task.
+	 *
+	 * @param task the task
+	 * @param failed the failed
+	 * @param variant the variant
+	 * @return the deliveries made, one per target
+	 */
 	List<WebhookDelivery> send(FakeTask task, boolean failed, Webhook variant) {
 		Set<URI> targets = targets(task);
 		List<WebhookDelivery> sent = new ArrayList<>(targets.size());
@@ -148,7 +168,12 @@ final class WebhookSender {
 		return sent;
 	}
 
-	/** Send an earlier delivery again, byte for byte and header for header. */
+	/**
+	 * Send an earlier delivery again, byte for byte and header for header.
+	 *
+	 * @param earlier the earlier
+	 * @return the new delivery
+	 */
 	WebhookDelivery replay(WebhookDelivery earlier) {
 		return post(earlier.taskId(), earlier.url(), earlier.variant(), true, earlier.contentType(),
 				earlier.timestamp(), earlier.signature(), earlier.rawBody());
@@ -229,7 +254,11 @@ final class WebhookSender {
 		return delivery;
 	}
 
-	/** Read the answer's body, so the connection can be kept alive. */
+	/**
+	 * Read the answer's body, so the connection can be kept alive.
+	 *
+	 * @param connection the connection
+	 */
 	private static void drain(HttpURLConnection connection) {
 		try (InputStream in = (connection.getResponseCode() >= 400) ? connection.getErrorStream()
 				: connection.getInputStream()) {

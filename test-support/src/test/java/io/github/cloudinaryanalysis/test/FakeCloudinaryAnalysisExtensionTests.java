@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * Runs small test classes (nested here, so Surefire does not run them on their own) through the Jupiter engine and
@@ -49,7 +49,7 @@ class FakeCloudinaryAnalysisExtensionTests {
 	}
 
 	private static Events run(Class<?> testClass) {
-		return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+		return EngineTestKit.engine("junit-jupiter").selectors(DiscoverySelectors.selectClass(testClass)).execute().testEvents();
 	}
 
 	@ExtendWith(FakeCloudinaryAnalysisExtension.class)

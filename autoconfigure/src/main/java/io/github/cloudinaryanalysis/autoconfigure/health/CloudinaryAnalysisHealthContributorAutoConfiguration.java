@@ -2,12 +2,12 @@ package io.github.cloudinaryanalysis.autoconfigure.health;
 
 import java.time.Clock;
 
-import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisConnectionDetails;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisProperties;
-import io.github.cloudinaryanalysis.tasks.TasksClient;
+import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.health.CloudinaryAnalysisHealthIndicator;
+import io.github.cloudinaryanalysis.tasks.TasksClient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,10 +1,10 @@
 package io.github.cloudinaryanalysis.autoconfigure.metrics;
 
-import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisProperties;
-import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
+import io.github.cloudinaryanalysis.health.ClientActivity;
 import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMeterDescriptions;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 

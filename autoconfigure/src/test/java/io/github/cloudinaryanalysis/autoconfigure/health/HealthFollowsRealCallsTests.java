@@ -5,8 +5,8 @@ import java.net.ServerSocket;
 
 import io.github.cloudinaryanalysis.autoconfigure.AnalysisContexts;
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
-import io.github.cloudinaryanalysis.tasks.TasksClient;
 import io.github.cloudinaryanalysis.health.CloudinaryAnalysisHealthIndicator;
+import io.github.cloudinaryanalysis.tasks.TasksClient;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;

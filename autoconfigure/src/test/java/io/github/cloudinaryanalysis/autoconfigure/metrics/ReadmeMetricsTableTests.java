@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration;
 import io.github.cloudinaryanalysis.autoconfigure.observation.CloudinaryAnalysisObservationAutoConfiguration;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
 import io.github.cloudinaryanalysis.tasks.DefaultTaskStatusObservationConvention;
 import io.github.cloudinaryanalysis.tasks.RequestOptions;
 import io.github.cloudinaryanalysis.tasks.TaskStatusObservationContext;
@@ -18,7 +19,6 @@ import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisExtension;
 import io.github.cloudinaryanalysis.test.Fault;
 import io.github.cloudinaryanalysis.test.TaskLife;
-import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMetrics;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;

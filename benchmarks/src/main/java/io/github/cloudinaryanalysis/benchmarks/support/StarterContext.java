@@ -70,7 +70,12 @@ public final class StarterContext {
 			return registry;
 		}
 
-		/** Boot's {@code http.client.requests} observation, as its RestClientObservationAutoConfiguration adds it. */
+		/**
+		 * Boot's {@code http.client.requests} observation, as its RestClientObservationAutoConfiguration adds it.
+		 *
+		 * @param registry the registry
+		 * @return the customizer that adds the observation
+		 */
 		@Bean
 		RestClientCustomizer observationRestClientCustomizer(ObservationRegistry registry) {
 			return new ObservationRestClientCustomizer(registry, new DefaultClientRequestObservationConvention());

@@ -37,6 +37,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class TlsServer implements AutoCloseable {
 
+	/** The password of the self-signed key store, for clients that load it. */
 	public static final String PASSWORD = "changeit";
 
 	private static final byte[] BODY = ("{\"data\":{\"task_id\":\"t1\",\"status\":\"processing\"},\"status\":\"processing\","
@@ -130,7 +131,11 @@ public final class TlsServer implements AutoCloseable {
 		return this.trustKeyStore;
 	}
 
-	/** Connections accepted since start (or the last {@link #resetStatistics()}). */
+	/**
+	 * Connections accepted since start (or the last {@link #resetStatistics()}).
+	 *
+	 * @return the number of connections accepted
+	 */
 	public long connectionsOpened() {
 		return this.statistics.getConnectionsTotal();
 	}
@@ -140,8 +145,17 @@ public final class TlsServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws Exception {
-		this.server.stop();
+	public void close() {
+		try {
+			this.server.stop();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while stopping the TLS server", ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not stop the TLS server", ex);
+		}
 	}
 
 }

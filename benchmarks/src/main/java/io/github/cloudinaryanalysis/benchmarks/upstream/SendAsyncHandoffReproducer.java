@@ -34,6 +34,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class SendAsyncHandoffReproducer {
 
+	private SendAsyncHandoffReproducer() {
+	}
+
 	public static void main(String[] args) throws Exception {
 		int callers = (args.length > 0) ? Integer.parseInt(args[0]) : 16;
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
