@@ -50,7 +50,6 @@ public class CloudinarySecretsSanitizingFunction implements SanitizingFunction {
 
 	/**
 	 * {@code cloudinary.analysis.api-secret}, {@code CLOUDINARY_ANALYSIS_API_SECRET} and {@code apiSecret} alike.
-	 *
 	 * @param key a property name, an environment variable or a field name
 	 * @return the key's letters and digits in lower case
 	 */

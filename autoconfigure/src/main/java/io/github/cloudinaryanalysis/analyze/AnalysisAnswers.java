@@ -28,7 +28,6 @@ final class AnalysisAnswers {
 
 	/**
 	 * Read a 200 answer.
-	 *
 	 * @param <A> the operation's analysis type
 	 * @param operation the operation that was called
 	 * @param root the answer's root object
@@ -42,7 +41,6 @@ final class AnalysisAnswers {
 
 	/**
 	 * Read the {@code {"entity","analysis"}} object of a 200 answer or a webhook notification.
-	 *
 	 * @param <A> the operation's analysis type
 	 * @param operation the operation whose analysis it holds
 	 * @param data the object
@@ -72,7 +70,6 @@ final class AnalysisAnswers {
 
 	/**
 	 * The {@code limits.items} of an answer (optional and nullable in the contract); malformed items are skipped.
-	 *
 	 * @param root the root
 	 * @return the {@code limits.items} of an answer (optional and nullable in the contract)
 	 */

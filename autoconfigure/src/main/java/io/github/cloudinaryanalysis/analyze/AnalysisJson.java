@@ -24,7 +24,6 @@ final class AnalysisJson {
 
 	/**
 	 * The path of a field: {@code parent.field}, or just {@code field} at the root (an empty parent).
-	 *
 	 * @param parent the path of the enclosing object ({@code ""} at the root)
 	 * @param field the field name
 	 * @return the path of a field
@@ -74,7 +73,6 @@ final class AnalysisJson {
 
 	/**
 	 * Read an array whose items the given function reads.
-	 *
 	 * @param <T> the type of the items
 	 * @param node the JSON node
 	 * @param field the field name
@@ -103,7 +101,6 @@ final class AnalysisJson {
 	/**
 	 * Read an object the contract leaves free-form ({@code type: object} without properties) as an unmodifiable
 	 * map of plain Java values (maps, lists, strings, numbers, booleans, {@code null}).
-	 *
 	 * @param node the JSON node
 	 * @param field the field name
 	 * @param parent the path of the enclosing object ({@code ""} at the root)

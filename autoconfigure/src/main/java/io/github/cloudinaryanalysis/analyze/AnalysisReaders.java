@@ -50,7 +50,6 @@ final class AnalysisReaders {
 
 	/**
 	 * The seven content-aware detection models share one shape: a free-form {@code tags} object.
-	 *
 	 * @param <A> the operation's analysis type
 	 * @param analysis the analysis
 	 * @param path the path

@@ -72,7 +72,6 @@ final class Operation<A> {
 
 	/**
 	 * The path segment, e.g. {@code captioning}.
-	 *
 	 * @return the path segment, e.g
 	 */
 	String type() {
@@ -81,7 +80,6 @@ final class Operation<A> {
 
 	/**
 	 * Read the operation's {@code analysis} object.
-	 *
 	 * @param analysis the object
 	 * @param path its JSON path, for error messages (e.g. {@code data.analysis})
 	 * @return the operation's analysis

@@ -44,7 +44,6 @@ final class SettingsMapper {
 
 	/**
 	 * The initial-interval / multiplier / max-interval trio that retry and polling share.
-	 *
 	 * @param prefix the prefix
 	 * @param initialInterval the initial interval
 	 * @param multiplier the multiplier

@@ -109,7 +109,6 @@ final class HealthProbe {
 
 	/**
 	 * Returns what the probe's call threw, or {@code null} when the API answered 2xx.
-	 *
 	 * @return what the probe's call threw, or {@code null} when the API answered 2xx
 	 */
 	private @Nullable RuntimeException call() {

@@ -185,7 +185,6 @@ public final class AnalysisConnection {
 
 	/**
 	 * Whether a host names the loopback interface; a name other than localhost is never resolved here.
-	 *
 	 * @param host the host
 	 * @return whether a host names the loopback interface
 	 */
@@ -449,7 +448,6 @@ public final class AnalysisConnection {
 
 		/**
 		 * Masks the secret (and its Basic token) in anything the client derives from an answer.
-		 *
 		 * @return the redactor for this connection's secret
 		 */
 		private SecretRedactor redactor() {
@@ -513,7 +511,6 @@ public final class AnalysisConnection {
 
 		/**
 		 * One byte more than the client reads, so that the client itself still sees (and reports) an oversized body.
-		 *
 		 * @return one byte more than the client reads, so that the client itself still sees (and reports) an oversized body
 		 */
 		private int bodyBound() {

@@ -24,7 +24,6 @@ final class ResponseText {
 
 	/**
 	 * Remove control characters (CR, LF, NUL and the like) rather than replace them: for identifiers.
-	 *
 	 * @param text the text
 	 * @param maxLength the max length
 	 * @return the text without control characters, cut to {@code maxLength}

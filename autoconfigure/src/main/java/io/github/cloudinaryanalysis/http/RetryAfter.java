@@ -78,7 +78,6 @@ final class RetryAfter {
 	 * Parse a {@code Retry-After} value: delay-seconds or an HTTP-date in any of the three forms RFC 9110 allows
 	 * (IMF-fixdate, the obsolete RFC 850 form and the asctime form). A number too large for a {@code long}, or a
 	 * wait longer than {@link #FAR}, is {@link #FAR}: far enough that no retry policy waits for it.
-	 *
 	 * @param value the value
 	 * @param now the current instant
 	 * @return the wait the value asks for, or {@code null} when it is not a valid {@code Retry-After} value

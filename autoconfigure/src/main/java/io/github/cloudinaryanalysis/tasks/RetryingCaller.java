@@ -42,7 +42,6 @@ final class RetryingCaller {
 
 	/**
 	 * Decide whether and how long to wait before retrying.
-	 *
 	 * @param settings the settings
 	 * @param failure the failure
 	 * @param retry the retry

@@ -90,7 +90,6 @@ public class CloudinaryAnalysisExceptionHandler {
 
 	/**
 	 * The API's own message is capped in a problem body as it is in exception messages.
-	 *
 	 * @param text the text
 	 * @return the API's own message is capped in a problem body as it is in exception messages
 	 */

@@ -70,7 +70,6 @@ public final class AnalysisNotificationParser {
 
 	/**
 	 * A string field: {@code null} when absent or JSON {@code null}, malformed when of another type.
-	 *
 	 * @param node the JSON node
 	 * @param field the field name
 	 * @return a string field
@@ -113,7 +112,6 @@ public final class AnalysisNotificationParser {
 
 	/**
 	 * {@code limits.items}, read as the API's other answers are: items without a {@code type} are skipped.
-	 *
 	 * @param root the root
 	 * @return {@code limits.items}, read as the API's other answers are
 	 */
@@ -164,7 +162,6 @@ public final class AnalysisNotificationParser {
 
 	/**
 	 * A JSON value as unmodifiable plain Java values; integers as {@code Long} (or {@code BigInteger}).
-	 *
 	 * @param node the JSON node
 	 * @return a JSON value as unmodifiable plain Java values
 	 */

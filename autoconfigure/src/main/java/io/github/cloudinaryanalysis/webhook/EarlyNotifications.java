@@ -78,7 +78,6 @@ final class EarlyNotifications {
 
 	/**
 	 * How many notifications are kept now (expired ones included until the next call forgets them).
-	 *
 	 * @return how many notifications are kept now (expired ones included until the next call forgets them)
 	 */
 	synchronized int size() {
@@ -87,7 +86,6 @@ final class EarlyNotifications {
 
 	/**
 	 * Entries are in the order kept, so the expired ones are at the head.
-	 *
 	 * @param now the current instant
 	 */
 	private void forgetExpired(Instant now) {

@@ -62,7 +62,6 @@ final class ReplayGuard {
 
 	/**
 	 * How many signatures are remembered now.
-	 *
 	 * @return how many signatures are remembered now
 	 */
 	synchronized int size() {
@@ -72,7 +71,6 @@ final class ReplayGuard {
 	/**
 	 * Drop expired entries from the oldest end. Entries are ordered by acceptance, not expiry, so an expired entry
 	 * behind a live one stays until the live one goes (or capacity pushes it out); a lookup still treats it as gone.
-	 *
 	 * @param now the current instant
 	 */
 	private void forgetExpired(long now) {

@@ -26,7 +26,6 @@ public enum SignatureAlgorithm {
 
 	/**
 	 * The digest's length in bytes (its hex form is twice as long).
-	 *
 	 * @return the digest's length in bytes (its hex form is twice as long)
 	 */
 	int length() {
@@ -35,7 +34,6 @@ public enum SignatureAlgorithm {
 
 	/**
 	 * The signature's bytes: {@code digest(body + timestamp + secret)}, the timestamp as the header's ASCII text.
-	 *
 	 * @param body the body
 	 * @param timestamp the timestamp
 	 * @param secret the secret

@@ -103,7 +103,6 @@ public final class WebhookSignatureVerifier {
 
 	/**
 	 * The timestamp's seconds, or -1 when it is missing or not a plain number of seconds.
-	 *
 	 * @param timestamp the timestamp
 	 * @return the timestamp's seconds, or -1 when it is missing or not a plain number of seconds
 	 */
@@ -125,7 +124,6 @@ public final class WebhookSignatureVerifier {
 	/**
 	 * The signature's bytes, or {@code null} when it is missing, of the wrong length or not hex. The length is the
 	 * algorithm's, not a secret, so rejecting on it early leaks nothing.
-	 *
 	 * @param hex the hex
 	 * @param length the length
 	 * @return the signature's bytes, or {@code null} when it is missing, of the wrong length or not hex
@@ -148,7 +146,6 @@ public final class WebhookSignatureVerifier {
 
 	/**
 	 * An ASCII hex digit's value, or -1 ({@link Character#digit} would also take non-ASCII digits).
-	 *
 	 * @param c the character
 	 * @return an ASCII hex digit's value, or -1 ({@link Character#digit} would also take non-ASCII digits)
 	 */

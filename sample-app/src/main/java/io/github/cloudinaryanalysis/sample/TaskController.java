@@ -60,7 +60,6 @@ class TaskController {
 
 	/**
 	 * A wait that ran out is an answer (202 with the last status), not an error; other failures stay failures.
-	 *
 	 * @param id the id
 	 * @param failure the failure
 	 * @return a wait that ran out is an answer (202 with the last status), not an error

@@ -38,7 +38,6 @@ final class AnalysisTypes {
 
 	/**
 	 * The rate-limited feature ({@code limits.items[].type}) an analysis counts against.
-	 *
 	 * @param type the type
 	 * @return the rate-limited feature ({@code limits.items[].type}) an analysis counts against
 	 */

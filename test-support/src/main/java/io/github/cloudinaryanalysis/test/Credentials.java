@@ -24,7 +24,6 @@ final class Credentials {
 
 	/**
 	 * Whether the header carries HTTP Basic {@code api_key:api_secret} or, when configured, the bearer token.
-	 *
 	 * @param authorization the authorization
 	 * @return whether the header carries HTTP Basic {@code api_key:api_secret} or, when configured, the bearer token
 	 */

@@ -44,7 +44,6 @@ final class DefaultAnalyses {
 
 	/**
 	 * The default analysis JSON of a type.
-	 *
 	 * @param type the type
 	 * @return the default analysis JSON of a type
 	 */

@@ -44,7 +44,6 @@ final class FakeState {
 
 	/**
 	 * Takes the next queued fault, if any; each fault is handed to exactly one request.
-	 *
 	 * @return the next queued fault, or {@code null} when none is queued
 	 */
 	@Nullable Fault takeFault() {
@@ -65,7 +64,6 @@ final class FakeState {
 
 	/**
 	 * Scripts the analysis object of a type's 200 answers; the node is copied, so later changes do not leak in.
-	 *
 	 * @param type the type
 	 * @param analysis the analysis
 	 */
@@ -75,7 +73,6 @@ final class FakeState {
 
 	/**
 	 * The scripted analysis of a type, never mutated once stored; {@code null} when none was scripted.
-	 *
 	 * @param type the type
 	 * @return the scripted analysis of a type, never mutated once stored
 	 */
@@ -85,7 +82,6 @@ final class FakeState {
 
 	/**
 	 * Counts one use of a rate-limited feature.
-	 *
 	 * @param feature the feature
 	 * @return the feature's uses so far, this one included
 	 */
@@ -95,7 +91,6 @@ final class FakeState {
 
 	/**
 	 * How often a feature was used so far, without counting a use.
-	 *
 	 * @param feature the feature
 	 * @return how often a feature was used so far, without counting a use
 	 */

@@ -55,7 +55,6 @@ final class FakeTask {
 
 	/**
 	 * Counts a poll and answers the status for it.
-	 *
 	 * @param now the current instant
 	 * @return the status this poll sees
 	 */
@@ -65,7 +64,6 @@ final class FakeTask {
 
 	/**
 	 * The status now, without counting a poll.
-	 *
 	 * @param now the current instant
 	 * @return the status now, without counting a poll
 	 */
@@ -79,7 +77,6 @@ final class FakeTask {
 
 	/**
 	 * Claims the task's automatic end-of-task notification; {@code true} exactly once.
-	 *
 	 * @return {@code true} for the first claim only
 	 */
 	boolean claimNotification() {

@@ -27,7 +27,6 @@ final class JsonBodies {
 	 * and {@code request_id}, the body echoes {@code data.status} as a top-level {@code status}: the contract's
 	 * {@code GetTaskStatusResponse} schema says {@code required: [status]} at the top level although the status lives
 	 * under {@code data}, so the documented body alone fails a strict validator. Clients ignore the unknown field.
-	 *
 	 * @param taskId the task id
 	 * @param status the status
 	 * @param requestId the request id to answer with
@@ -45,10 +44,9 @@ final class JsonBodies {
 
 	/**
 	 * The 202 answer of {@code POST /analyze/{type}} with {@code "async": true}.
-	 *
 	 * @param taskId the task id
 	 * @param requestId the request id to answer with
-	 * @return the 202 answer of {@code POST /analyze/{type}} with {@code "async"
+	 * @return the 202 answer of {@code POST /analyze/{type}} with {@code "async": true}
 	 */
 	static byte[] accepted(String taskId, String requestId) {
 		ObjectNode body = MAPPER.createObjectNode();
@@ -62,7 +60,6 @@ final class JsonBodies {
 	/**
 	 * The 200 answer of a synchronous {@code POST /analyze/{type}}: {@code data.entity} and {@code data.analysis},
 	 * the quota of the analysis' feature in {@code limits.items}, and {@code request_id}.
-	 *
 	 * @param entity the entity
 	 * @param analysis the analysis
 	 * @param feature the feature
@@ -99,7 +96,6 @@ final class JsonBodies {
 	 * {@code {"entity","analysis"}} object of the synchronous answer as {@code data} (none when the task was not
 	 * started by an analysis) and its feature's quota; a failed one carries {@code http_status} 500 and an
 	 * {@code error}.
-	 *
 	 * @param taskId the task id
 	 * @param requestId the request id to answer with
 	 * @param failed the failed
@@ -143,7 +139,6 @@ final class JsonBodies {
 
 	/**
 	 * The contract's {@code ErrorResponse}.
-	 *
 	 * @param category the category
 	 * @param code the code
 	 * @param message the message
@@ -158,7 +153,6 @@ final class JsonBodies {
 
 	/**
 	 * The contract's {@code RateLimitedResponse}: an ErrorResponse plus {@code limits}.
-	 *
 	 * @param resetTime the reset time
 	 * @param requestId the request id to answer with
 	 * @return the contract's {@code RateLimitedResponse}

@@ -17,7 +17,6 @@ final class TaskIds {
 
 	/**
 	 * A random task id like the contract's examples: 160 lowercase hex chars.
-	 *
 	 * @return a random task id like the contract's examples
 	 */
 	static String newTaskId() {
@@ -26,7 +25,6 @@ final class TaskIds {
 
 	/**
 	 * A random request id like the contract's examples: 32 lowercase hex chars.
-	 *
 	 * @return a random request id like the contract's examples
 	 */
 	static String newRequestId() {

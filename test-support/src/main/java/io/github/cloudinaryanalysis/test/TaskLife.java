@@ -48,7 +48,6 @@ public abstract class TaskLife {
 	/**
 	 * How long after its creation the task ends without being polled, for lives measured by the clock; {@code null}
 	 * for lives counted in polls.
-	 *
 	 * @return how long after its creation the task ends without being polled, for lives measured by the clock
 	 */
 	@Nullable Duration endsUnpolledAfter() {
@@ -57,14 +56,12 @@ public abstract class TaskLife {
 
 	/**
 	 * The status the task ends with (the last one of a sequence).
-	 *
 	 * @return the status the task ends with (the last one of a sequence)
 	 */
 	abstract String endStatus();
 
 	/**
 	 * Whether a status ends the task: {@link #COMPLETED} or {@link #FAILED}.
-	 *
 	 * @param status the status
 	 * @return whether a status ends the task
 	 */

@@ -70,7 +70,6 @@ final class WebhookSender {
 
 	/**
 	 * The threads that send automatic notifications: given at start, taken away at close.
-	 *
 	 * @param executor the executor
 	 */
 	void executor(@Nullable ScheduledExecutorService executor) {
@@ -79,7 +78,6 @@ final class WebhookSender {
 
 	/**
 	 * A task was created: one that ends by the clock gets its notification then, polled or not.
-	 *
 	 * @param task the task
 	 */
 	void taskCreated(FakeTask task) {
@@ -104,7 +102,6 @@ final class WebhookSender {
 
 	/**
 	 * A poll (or the clock) saw the task end: send its notification, once per task, off the caller's thread.
-	 *
 	 * @param task the task
 	 * @param status the status
 	 */
@@ -123,7 +120,6 @@ final class WebhookSender {
 
 	/**
 	 * Send now, on the caller's thread, to every target of the task.
-	 *
 	 * @param task the task
 	 * @param failed the failed
 	 * @param variant the variant
@@ -170,7 +166,6 @@ final class WebhookSender {
 
 	/**
 	 * Send an earlier delivery again, byte for byte and header for header.
-	 *
 	 * @param earlier the earlier
 	 * @return the new delivery
 	 */
@@ -256,7 +251,6 @@ final class WebhookSender {
 
 	/**
 	 * Read the answer's body, so the connection can be kept alive.
-	 *
 	 * @param connection the connection
 	 */
 	private static void drain(HttpURLConnection connection) {

@@ -72,7 +72,6 @@ public final class StarterContext {
 
 		/**
 		 * Boot's {@code http.client.requests} observation, as its RestClientObservationAutoConfiguration adds it.
-		 *
 		 * @param registry the registry
 		 * @return the customizer that adds the observation
 		 */

@@ -133,7 +133,6 @@ public final class TlsServer implements AutoCloseable {
 
 	/**
 	 * Connections accepted since start (or the last {@link #resetStatistics()}).
-	 *
 	 * @return the number of connections accepted
 	 */
 	public long connectionsOpened() {
