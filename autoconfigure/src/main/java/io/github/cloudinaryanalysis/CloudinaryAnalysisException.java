@@ -15,14 +15,17 @@ import org.springframework.web.client.RestClientResponseException;
  * An error answer from Cloudinary's Analysis API, or an answer the client could not read.
  * <p>
  * It extends Spring's {@link RestClientResponseException}, so code that already catches
- * {@code RestClientException} catches it too. The nested subclasses follow the HTTP status alone, in the style of
- * Spring's {@code HttpClientErrorException.NotFound}: {@link BadRequest} (400), {@link Unauthorized} (401),
- * {@link Forbidden} (403), {@link NotFound} (404), {@link TooManyRequests} (429) and {@link ServerError} (any 5xx).
- * Any other status (another 4xx, a 3xx, or a 200 whose body is unreadable) raises this class itself.
+ * {@code RestClientException} catches it too. The nested subclasses follow the HTTP
+ * status alone, in the style of Spring's {@code HttpClientErrorException.NotFound}:
+ * {@link BadRequest} (400), {@link Unauthorized} (401), {@link Forbidden} (403),
+ * {@link NotFound} (404), {@link TooManyRequests} (429) and {@link ServerError} (any
+ * 5xx). Any other status (another 4xx, a 3xx, or a 200 whose body is unreadable) raises
+ * this class itself.
  * <p>
- * When the body is the documented JSON error, {@link #getApiError()} carries it; otherwise (a proxy's HTML page, an
- * empty body) it is {@code null} and the message quotes the start of the body. Messages never contain credentials.
- * Transport failures (connection refused or reset, timeouts) are not translated: they stay Spring's
+ * When the body is the documented JSON error, {@link #getApiError()} carries it;
+ * otherwise (a proxy's HTML page, an empty body) it is {@code null} and the message
+ * quotes the start of the body. Messages never contain credentials. Transport failures
+ * (connection refused or reset, timeouts) are not translated: they stay Spring's
  * {@code ResourceAccessException}.
  */
 public class CloudinaryAnalysisException extends RestClientResponseException {
@@ -39,7 +42,8 @@ public class CloudinaryAnalysisException extends RestClientResponseException {
 	 * @param status the HTTP status of the answer
 	 * @param headers the answer's headers
 	 * @param body the answer's body as read (possibly truncated), never {@code null}
-	 * @param apiError the parsed {@code error} object, or {@code null} when the body was not the documented JSON
+	 * @param apiError the parsed {@code error} object, or {@code null} when the body was
+	 * not the documented JSON
 	 * @param requestId the API's request id, from the body or the headers, if any
 	 */
 	public CloudinaryAnalysisException(String message, HttpStatusCode status, HttpHeaders headers, byte[] body,
@@ -75,7 +79,8 @@ public class CloudinaryAnalysisException extends RestClientResponseException {
 		private static final long serialVersionUID = 1L;
 
 		/**
-		 * Create the exception; see {@link CloudinaryAnalysisException} for the parameters.
+		 * Create the exception; see {@link CloudinaryAnalysisException} for the
+		 * parameters.
 		 * @param message the message
 		 * @param status the status
 		 * @param headers the headers
@@ -96,7 +101,8 @@ public class CloudinaryAnalysisException extends RestClientResponseException {
 		private static final long serialVersionUID = 1L;
 
 		/**
-		 * Create the exception; see {@link CloudinaryAnalysisException} for the parameters.
+		 * Create the exception; see {@link CloudinaryAnalysisException} for the
+		 * parameters.
 		 * @param message the message
 		 * @param status the status
 		 * @param headers the headers
@@ -117,7 +123,8 @@ public class CloudinaryAnalysisException extends RestClientResponseException {
 		private static final long serialVersionUID = 1L;
 
 		/**
-		 * Create the exception; see {@link CloudinaryAnalysisException} for the parameters.
+		 * Create the exception; see {@link CloudinaryAnalysisException} for the
+		 * parameters.
 		 * @param message the message
 		 * @param status the status
 		 * @param headers the headers
@@ -138,7 +145,8 @@ public class CloudinaryAnalysisException extends RestClientResponseException {
 		private static final long serialVersionUID = 1L;
 
 		/**
-		 * Create the exception; see {@link CloudinaryAnalysisException} for the parameters.
+		 * Create the exception; see {@link CloudinaryAnalysisException} for the
+		 * parameters.
 		 * @param message the message
 		 * @param status the status
 		 * @param headers the headers
@@ -154,7 +162,8 @@ public class CloudinaryAnalysisException extends RestClientResponseException {
 	}
 
 	/**
-	 * A rate limit was reached (429). Carries the limits the API reported and how long to wait.
+	 * A rate limit was reached (429). Carries the limits the API reported and how long to
+	 * wait.
 	 */
 	public static class TooManyRequests extends CloudinaryAnalysisException {
 
@@ -165,7 +174,8 @@ public class CloudinaryAnalysisException extends RestClientResponseException {
 		private final @Nullable Duration retryAfter;
 
 		/**
-		 * Create the exception; see {@link CloudinaryAnalysisException} for the first parameters.
+		 * Create the exception; see {@link CloudinaryAnalysisException} for the first
+		 * parameters.
 		 * @param message the message
 		 * @param status the status
 		 * @param headers the headers
@@ -192,8 +202,9 @@ public class CloudinaryAnalysisException extends RestClientResponseException {
 		}
 
 		/**
-		 * Return how long to wait before trying again: the {@code Retry-After} header when present, else the time
-		 * until the earliest {@code reset_time} of the reported limits.
+		 * Return how long to wait before trying again: the {@code Retry-After} header
+		 * when present, else the time until the earliest {@code reset_time} of the
+		 * reported limits.
 		 * @return the wait, or empty when the answer gave no hint
 		 */
 		public Optional<Duration> getRetryAfter() {
@@ -208,7 +219,8 @@ public class CloudinaryAnalysisException extends RestClientResponseException {
 		private static final long serialVersionUID = 1L;
 
 		/**
-		 * Create the exception; see {@link CloudinaryAnalysisException} for the parameters.
+		 * Create the exception; see {@link CloudinaryAnalysisException} for the
+		 * parameters.
 		 * @param message the message
 		 * @param status the status
 		 * @param headers the headers

@@ -3,8 +3,9 @@ package io.github.cloudinaryanalysis;
 import java.util.Locale;
 
 /**
- * The parts of a {@code CLOUDINARY_URL}: {@code cloudinary://<api_key>:<api_secret>@<cloud_name>}, optionally
- * followed by query parameters (which this client ignores).
+ * The parts of a {@code CLOUDINARY_URL}:
+ * {@code cloudinary://<api_key>:<api_secret>@<cloud_name>}, optionally followed by query
+ * parameters (which this client ignores).
  * <p>
  * {@link #toString()} masks the credentials, so an instance is safe to log.
  */
@@ -29,8 +30,8 @@ public final class CloudinaryUrl {
 	 * Parse a {@code CLOUDINARY_URL}.
 	 * @param url the URL, e.g. {@code cloudinary://123456:abcdef@demo}
 	 * @return its parts
-	 * @throws InvalidCloudinaryUrlException when the scheme is wrong or the cloud name, API key or API secret is
-	 * missing; the message never repeats the URL
+	 * @throws InvalidCloudinaryUrlException when the scheme is wrong or the cloud name,
+	 * API key or API secret is missing; the message never repeats the URL
 	 */
 	public static CloudinaryUrl parse(String url) {
 		String trimmed = url.trim();

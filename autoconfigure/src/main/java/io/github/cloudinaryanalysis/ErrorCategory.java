@@ -5,7 +5,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Category of an error reported by the Analysis API ({@code error.category} in the response body).
+ * Category of an error reported by the Analysis API ({@code error.category} in the
+ * response body).
  * <p>
  * A category the API adds later maps to {@link #UNKNOWN} rather than failing the call.
  */

@@ -1,8 +1,9 @@
 package io.github.cloudinaryanalysis;
 
 /**
- * A {@code CLOUDINARY_URL} (or {@code cloudinary.analysis.url}) that cannot be used. The message says what is wrong
- * with it and never repeats the URL, which would expose the API secret.
+ * A {@code CLOUDINARY_URL} (or {@code cloudinary.analysis.url}) that cannot be used. The
+ * message says what is wrong with it and never repeats the URL, which would expose the
+ * API secret.
  */
 public class InvalidCloudinaryUrlException extends IllegalArgumentException {
 

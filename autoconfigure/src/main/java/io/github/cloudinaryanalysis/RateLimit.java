@@ -5,9 +5,11 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of {@code limits.items} in a 429 response: the state of the quota of one feature.
+ * One entry of {@code limits.items} in a 429 response: the state of the quota of one
+ * feature.
  *
- * @param type the rate-limited feature, such as {@code ai_vision} (kept as text so new features still parse)
+ * @param type the rate-limited feature, such as {@code ai_vision} (kept as text so new
+ * features still parse)
  * @param usedByRequest quota used by the rejected request, if reported
  * @param remaining remaining quota, if reported
  * @param limit total quota, if reported

@@ -15,12 +15,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The layers: the client ({@code io.github.cloudinaryanalysis}, {@code .http}, {@code .tasks}) is free of Spring
- * Boot, so it could become a library of its own; the runtime pieces that integrate it with Boot ({@code .health},
- * {@code .metrics}, {@code .web}, {@code .actuate}) do not know how they are wired; and
- * {@code io.github.cloudinaryanalysis.autoconfigure} holds only the wiring (auto-configurations, properties,
- * conditions, connection details, start-up failure reports), the way Spring Boot separates
- * {@code ElasticsearchRestClientHealthIndicator} from its auto-configuration.
+ * The layers: the client ({@code io.github.cloudinaryanalysis}, {@code .http},
+ * {@code .tasks}) is free of Spring Boot, so it could become a library of its own; the
+ * runtime pieces that integrate it with Boot ({@code .health}, {@code .metrics},
+ * {@code .web}, {@code .actuate}) do not know how they are wired; and
+ * {@code io.github.cloudinaryanalysis.autoconfigure} holds only the wiring
+ * (auto-configurations, properties, conditions, connection details, start-up failure
+ * reports), the way Spring Boot separates {@code ElasticsearchRestClientHealthIndicator}
+ * from its auto-configuration.
  */
 class ArchitectureTests {
 
@@ -28,8 +30,8 @@ class ArchitectureTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.github.cloudinaryanalysis");
 
-	private static final String[] CLIENT_PACKAGES = { "io.github.cloudinaryanalysis", "io.github.cloudinaryanalysis.http",
-			"io.github.cloudinaryanalysis.tasks" };
+	private static final String[] CLIENT_PACKAGES = { "io.github.cloudinaryanalysis",
+			"io.github.cloudinaryanalysis.http", "io.github.cloudinaryanalysis.tasks" };
 
 	private static final String[] RUNTIME_PACKAGES = { "io.github.cloudinaryanalysis.health..",
 			"io.github.cloudinaryanalysis.metrics..", "io.github.cloudinaryanalysis.web..",
@@ -39,7 +41,8 @@ class ArchitectureTests {
 
 	@Test
 	void clientPackagesDoNotDependOnTheAutoConfiguration() {
-		ArchRuleDefinition.noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAnyPackage(CLIENT_PACKAGES)
 			.should()
 			.dependOnClassesThat()
@@ -49,7 +52,8 @@ class ArchitectureTests {
 
 	@Test
 	void clientPackagesDoNotDependOnSpringBoot() {
-		ArchRuleDefinition.noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAnyPackage(CLIENT_PACKAGES)
 			.should()
 			.dependOnClassesThat()
@@ -59,7 +63,8 @@ class ArchitectureTests {
 
 	@Test
 	void clientPackagesDoNotDependOnTheRuntimeIntegrations() {
-		ArchRuleDefinition.noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAnyPackage(CLIENT_PACKAGES)
 			.should()
 			.dependOnClassesThat()
@@ -69,7 +74,8 @@ class ArchitectureTests {
 
 	@Test
 	void runtimePackagesDoNotDependOnTheAutoConfiguration() {
-		ArchRuleDefinition.noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAnyPackage(RUNTIME_PACKAGES)
 			.should()
 			.dependOnClassesThat()
@@ -79,7 +85,8 @@ class ArchitectureTests {
 
 	@Test
 	void autoConfigurationPackagesHoldNoHealthIndicatorsMetersOrSanitizers() {
-		ArchRuleDefinition.noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAPackage(AUTOCONFIGURE)
 			.should()
 			.implement(HealthIndicator.class)
@@ -94,7 +101,8 @@ class ArchitectureTests {
 
 	@Test
 	void autoConfigurationPackagesHoldNoControllerAdvice() {
-		ArchRuleDefinition.noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAPackage(AUTOCONFIGURE)
 			.should()
 			.beAnnotatedWith(ControllerAdvice.class)
@@ -105,9 +113,11 @@ class ArchitectureTests {
 
 	@Test
 	void autoConfigurationPackagesHoldNoListenersOtherThanTheFanOut() {
-		// The composite that hands every event to the listener beans is wiring; a listener that acts on events
+		// The composite that hands every event to the listener beans is wiring; a
+		// listener that acts on events
 		// (such as the activity tracker) is runtime.
-		ArchRuleDefinition.noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAPackage(AUTOCONFIGURE)
 			.and()
 			.doNotHaveSimpleName("CompositeTasksClientListener")

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public types of the main code are exactly those of the checked-in {@code public-types.txt}, so that a new
- * public type is a deliberate choice: add it to the list with the change that makes it public.
+ * The public types of the main code are exactly those of the checked-in
+ * {@code public-types.txt}, so that a new public type is a deliberate choice: add it to
+ * the list with the change that makes it public.
  */
 class PublicTypesTests {
 

@@ -8,18 +8,23 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Masks Cloudinary secrets in Actuator's {@code env} and {@code configprops} endpoints, also when they show values
- * ({@code show-values=always}), where Spring Boot masks nothing by key: the whole value of
- * {@code cloudinary.analysis.api-secret} (in any spelling, such as {@code CLOUDINARY_ANALYSIS_API_SECRET} or
- * {@code apiSecret}), and the secret (password) part of the user info of {@code cloudinary.analysis.url},
- * {@code CLOUDINARY_URL} and of any {@code cloudinary://} URL in any property or environment variable. The cloud
- * name and the API key stay readable: {@code cloudinary://123456:******@demo}.
+ * Masks Cloudinary secrets in Actuator's {@code env} and {@code configprops} endpoints,
+ * also when they show values ({@code show-values=always}), where Spring Boot masks
+ * nothing by key: the whole value of {@code cloudinary.analysis.api-secret} (in any
+ * spelling, such as {@code CLOUDINARY_ANALYSIS_API_SECRET} or {@code apiSecret}), and the
+ * secret (password) part of the user info of {@code cloudinary.analysis.url},
+ * {@code CLOUDINARY_URL} and of any {@code cloudinary://} URL in any property or
+ * environment variable. The cloud name and the API key stay readable:
+ * {@code cloudinary://123456:******@demo}.
  */
 public class CloudinarySecretsSanitizingFunction implements SanitizingFunction {
 
 	private static final String MASK = SanitizableData.SANITIZED_VALUE;
 
-	/** The password of a URL's user info: {@code scheme://user:PASSWORD@}. Repetitions are bounded. */
+	/**
+	 * The password of a URL's user info: {@code scheme://user:PASSWORD@}. Repetitions are
+	 * bounded.
+	 */
 	private static final Pattern ANY_URL_PASSWORD = Pattern.compile("(://[^:/?#@\\s]{0,512}:)[^@/?#\\s]{1,1024}@");
 
 	/** The password of a {@code cloudinary://} URL anywhere in a value. */
@@ -49,7 +54,8 @@ public class CloudinarySecretsSanitizingFunction implements SanitizingFunction {
 	}
 
 	/**
-	 * {@code cloudinary.analysis.api-secret}, {@code CLOUDINARY_ANALYSIS_API_SECRET} and {@code apiSecret} alike.
+	 * {@code cloudinary.analysis.api-secret}, {@code CLOUDINARY_ANALYSIS_API_SECRET} and
+	 * {@code apiSecret} alike.
 	 * @param key a property name, an environment variable or a field name
 	 * @return the key's letters and digits in lower case
 	 */

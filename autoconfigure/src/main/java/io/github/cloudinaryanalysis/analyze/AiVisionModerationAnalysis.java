@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analysis of {@code ai_vision_moderation}: a yes/no/unknown answer per rejection question.
+ * The analysis of {@code ai_vision_moderation}: a yes/no/unknown answer per rejection
+ * question.
  *
  * @param responses the answers ({@code responses}), in the order of the questions
  * @param modelVersion the model's version ({@code model_version}), if reported

@@ -19,7 +19,8 @@ public record AiVisionTaggingAnalysis(List<Tag> tags, @Nullable Integer modelVer
 	/**
 	 * A tag that applies.
 	 *
-	 * @param name the tag's name ({@code name}), as in the request's tag definition, if reported
+	 * @param name the tag's name ({@code name}), as in the request's tag definition, if
+	 * reported
 	 */
 	public record Tag(@Nullable String name) {
 

@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the fields of an analysis answer from a JSON tree, in the lenient style of
- * {@link io.github.cloudinaryanalysis.http.JsonFields}: unknown fields are ignored and an optional field that is
- * missing or of another type is {@code null} (an empty list for arrays). A field the contract requires that is
- * missing or of the wrong type is a {@link MalformedAnswerException} naming its path, e.g.
+ * {@link io.github.cloudinaryanalysis.http.JsonFields}: unknown fields are ignored and an
+ * optional field that is missing or of another type is {@code null} (an empty list for
+ * arrays). A field the contract requires that is missing or of the wrong type is a
+ * {@link MalformedAnswerException} naming its path, e.g.
  * {@code data.analysis.logo_annotations[0].score}.
  */
 final class AnalysisJson {
@@ -23,7 +24,8 @@ final class AnalysisJson {
 	}
 
 	/**
-	 * The path of a field: {@code parent.field}, or just {@code field} at the root (an empty parent).
+	 * The path of a field: {@code parent.field}, or just {@code field} at the root (an
+	 * empty parent).
 	 * @param parent the path of the enclosing object ({@code ""} at the root)
 	 * @param field the field name
 	 * @return the path of a field
@@ -77,8 +79,8 @@ final class AnalysisJson {
 	 * @param node the JSON node
 	 * @param field the field name
 	 * @param parent the path of the enclosing object ({@code ""} at the root)
-	 * @param required whether the contract requires the array (then a missing one is malformed; an optional missing
-	 * one is an empty list)
+	 * @param required whether the contract requires the array (then a missing one is
+	 * malformed; an optional missing one is an empty list)
 	 * @param item the item
 	 * @return the items, unmodifiable (empty when an optional array is missing)
 	 */
@@ -99,8 +101,9 @@ final class AnalysisJson {
 	}
 
 	/**
-	 * Read an object the contract leaves free-form ({@code type: object} without properties) as an unmodifiable
-	 * map of plain Java values (maps, lists, strings, numbers, booleans, {@code null}).
+	 * Read an object the contract leaves free-form ({@code type: object} without
+	 * properties) as an unmodifiable map of plain Java values (maps, lists, strings,
+	 * numbers, booleans, {@code null}).
 	 * @param node the JSON node
 	 * @param field the field name
 	 * @param parent the path of the enclosing object ({@code ""} at the root)

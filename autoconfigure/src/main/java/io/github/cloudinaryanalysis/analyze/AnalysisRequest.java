@@ -10,25 +10,32 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request to run one analysis on one asset, built by the static factory of its operation (named after the
- * contract's operation, e.g. {@link #captioning(Source)}) and typed by the analysis its answer carries. Immutable and
- * thread-safe.
+ * A request to run one analysis on one asset, built by the static factory of its
+ * operation (named after the contract's operation, e.g. {@link #captioning(Source)}) and
+ * typed by the analysis its answer carries. Immutable and thread-safe.
  * <p>
- * The contract's rules ({@code required}, {@code minItems}, {@code maxItems}) are checked when the request is
- * built: an invalid request throws {@link IllegalArgumentException} naming the field, before anything is sent.
+ * The contract's rules ({@code required}, {@code minItems}, {@code maxItems}) are checked
+ * when the request is built: an invalid request throws {@link IllegalArgumentException}
+ * naming the field, before anything is sent.
  *
  * @param <A> the operation's analysis type, such as {@link CaptioningAnalysis}
  */
 public final class AnalysisRequest<A> {
 
-	/** The contract's {@code maxItems} of {@code prompts}, {@code rejection_questions} and {@code tag_definitions}. */
+	/**
+	 * The contract's {@code maxItems} of {@code prompts}, {@code rejection_questions} and
+	 * {@code tag_definitions}.
+	 */
 	static final int MAX_ITEMS = 10;
 
 	private final Operation<A> operation;
 
 	private final Source source;
 
-	/** The operation's own body fields, by wire name, in wire order: lists of strings or of tag definitions. */
+	/**
+	 * The operation's own body fields, by wire name, in wire order: lists of strings or
+	 * of tag definitions.
+	 */
 	private final Map<String, List<?>> parameters;
 
 	private final @Nullable URI notificationUrl;
@@ -61,10 +68,10 @@ public final class AnalysisRequest<A> {
 	 * @param source the asset
 	 * @param prompts 1 to 10 prompts ({@code prompts})
 	 * @return the request
-	 * @throws IllegalArgumentException if the source or prompts are missing, or there are too few or too many
+	 * @throws IllegalArgumentException if the source or prompts are missing, or there are
+	 * too few or too many
 	 */
-	public static AnalysisRequest<AiVisionGeneralAnalysis> aiVisionGeneral(Source source,
-			List<String> prompts) {
+	public static AnalysisRequest<AiVisionGeneralAnalysis> aiVisionGeneral(Source source, List<String> prompts) {
 		return of(Operation.AI_VISION_GENERAL, source, "prompts", prompts);
 	}
 
@@ -73,7 +80,8 @@ public final class AnalysisRequest<A> {
 	 * @param source the asset
 	 * @param rejectionQuestions 1 to 10 questions ({@code rejection_questions})
 	 * @return the request
-	 * @throws IllegalArgumentException if the source or questions are missing, or there are too few or too many
+	 * @throws IllegalArgumentException if the source or questions are missing, or there
+	 * are too few or too many
 	 */
 	public static AnalysisRequest<AiVisionModerationAnalysis> aiVisionModeration(Source source,
 			List<String> rejectionQuestions) {
@@ -85,7 +93,8 @@ public final class AnalysisRequest<A> {
 	 * @param source the asset
 	 * @param tagDefinitions 1 to 10 tag definitions ({@code tag_definitions})
 	 * @return the request
-	 * @throws IllegalArgumentException if the source or definitions are missing, or there are too few or too many
+	 * @throws IllegalArgumentException if the source or definitions are missing, or there
+	 * are too few or too many
 	 */
 	public static AnalysisRequest<AiVisionTaggingAnalysis> aiVisionTagging(Source source,
 			List<TagDefinition> tagDefinitions) {
@@ -133,7 +142,8 @@ public final class AnalysisRequest<A> {
 	}
 
 	/**
-	 * Google logo detection: popular product logos. The contract declares no asynchronous (202) answer for it.
+	 * Google logo detection: popular product logos. The contract declares no asynchronous
+	 * (202) answer for it.
 	 * @param source the asset
 	 * @return the request
 	 * @throws IllegalArgumentException if the source is {@code null}
@@ -213,8 +223,9 @@ public final class AnalysisRequest<A> {
 	}
 
 	/**
-	 * The same request with a webhook URL, notified when an asynchronous analysis completes
-	 * ({@code notification_url}; sent only when the analysis is started asynchronously).
+	 * The same request with a webhook URL, notified when an asynchronous analysis
+	 * completes ({@code notification_url}; sent only when the analysis is started
+	 * asynchronously).
 	 * @param notificationUrl an absolute URI
 	 * @return a new request
 	 * @throws IllegalArgumentException if the URL is {@code null} or not absolute

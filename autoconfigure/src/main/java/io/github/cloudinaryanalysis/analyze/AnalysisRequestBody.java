@@ -8,10 +8,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes the JSON body of {@code POST /analyze/{type}} with the client's own mapper (Jackson's shared default {@code JsonMapper}, which no application setting reaches),
- * so that the application's Jackson settings cannot change the wire format: {@code source}, the operation's own
- * fields, and for an asynchronous start {@code "async": true} and {@code notification_url} (when set). A synchronous
- * analysis sends neither: {@code async} defaults to {@code false}, and the contract says the notification URL is
+ * Writes the JSON body of {@code POST /analyze/{type}} with the client's own mapper
+ * (Jackson's shared default {@code JsonMapper}, which no application setting reaches), so
+ * that the application's Jackson settings cannot change the wire format: {@code source},
+ * the operation's own fields, and for an asynchronous start {@code "async": true} and
+ * {@code notification_url} (when set). A synchronous analysis sends neither:
+ * {@code async} defaults to {@code false}, and the contract says the notification URL is
  * only relevant when {@code async} is true.
  */
 final class AnalysisRequestBody {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param <A> the operation's analysis type, such as {@link CaptioningAnalysis}
  * @param entity what was analysed, as the API names it (the URI or asset id), if reported
  * @param analysis the operation's analysis
- * @param limits the quotas the API reported with the answer ({@code limits.items}), empty when none
+ * @param limits the quotas the API reported with the answer ({@code limits.items}), empty
+ * when none
  * @param requestId the id the API gave the request, if any
  */
 public record AnalysisResult<A>(@Nullable String entity, A analysis, List<RateLimit> limits,

@@ -5,10 +5,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analysis of {@code cld_fashion} (Cld-Fashion content-aware detection: items of clothing and their attributes).
+ * The analysis of {@code cld_fashion} (Cld-Fashion content-aware detection: items of
+ * clothing and their attributes).
  * <p>
- * The contract describes {@code tags} only as an object, so it is given as read: a map of plain Java values
- * (maps, lists, strings, numbers, booleans).
+ * The contract describes {@code tags} only as an object, so it is given as read: a map of
+ * plain Java values (maps, lists, strings, numbers, booleans).
  *
  * @param tags the detected tags ({@code tags}), unmodifiable
  * @param modelVersion the model's version ({@code model_version}), if reported

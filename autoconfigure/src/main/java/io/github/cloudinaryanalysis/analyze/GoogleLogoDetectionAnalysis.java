@@ -41,7 +41,8 @@ public record GoogleLogoDetectionAnalysis(List<LogoAnnotation> logoAnnotations) 
 	}
 
 	/**
-	 * A corner, in pixels. Google leaves out a coordinate that is 0, so either may be {@code null}.
+	 * A corner, in pixels. Google leaves out a coordinate that is 0, so either may be
+	 * {@code null}.
 	 *
 	 * @param x the horizontal position ({@code x}), if reported
 	 * @param y the vertical position ({@code y}), if reported

@@ -5,10 +5,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analysis of {@code human_anatomy} (Human Anatomy content-aware detection: parts of the human body).
+ * The analysis of {@code human_anatomy} (Human Anatomy content-aware detection: parts of
+ * the human body).
  * <p>
- * The contract describes {@code tags} only as an object, so it is given as read: a map of plain Java values
- * (maps, lists, strings, numbers, booleans).
+ * The contract describes {@code tags} only as an object, so it is given as read: a map of
+ * plain Java values (maps, lists, strings, numbers, booleans).
  *
  * @param tags the detected tags ({@code tags}), unmodifiable
  * @param modelVersion the model's version ({@code model_version}), if reported

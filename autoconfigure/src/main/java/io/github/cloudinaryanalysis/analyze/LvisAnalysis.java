@@ -5,10 +5,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analysis of {@code lvis} (Lvis content-aware detection: the thousands of objects of the Large Vocabulary Instance Segmentation model).
+ * The analysis of {@code lvis} (Lvis content-aware detection: the thousands of objects of
+ * the Large Vocabulary Instance Segmentation model).
  * <p>
- * The contract describes {@code tags} only as an object, so it is given as read: a map of plain Java values
- * (maps, lists, strings, numbers, booleans).
+ * The contract describes {@code tags} only as an object, so it is given as read: a map of
+ * plain Java values (maps, lists, strings, numbers, booleans).
  *
  * @param tags the detected tags ({@code tags}), unmodifiable
  * @param modelVersion the model's version ({@code model_version}), if reported

@@ -6,8 +6,9 @@ import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One {@code POST /analyze/{type}} operation of the contract: its path segment and how its {@code analysis} object
- * is read. The fifteen instances are the constants below; {@link #ALL} lists them (e.g. for bounded metric tags).
+ * One {@code POST /analyze/{type}} operation of the contract: its path segment and how
+ * its {@code analysis} object is read. The fifteen instances are the constants below;
+ * {@link #ALL} lists them (e.g. for bounded metric tags).
  *
  * @param <A> the operation's analysis type
  */
@@ -33,8 +34,8 @@ final class Operation<A> {
 	static final Operation<CocoAnalysis> COCO = new Operation<>("coco",
 			(node, path) -> AnalysisReaders.tags(node, path, CocoAnalysis::new));
 
-	static final Operation<GoogleLogoDetectionAnalysis> GOOGLE_LOGO_DETECTION = new Operation<>(
-			"google_logo_detection", AnalysisReaders::googleLogoDetection);
+	static final Operation<GoogleLogoDetectionAnalysis> GOOGLE_LOGO_DETECTION = new Operation<>("google_logo_detection",
+			AnalysisReaders::googleLogoDetection);
 
 	static final Operation<GoogleTaggingAnalysis> GOOGLE_TAGGING = new Operation<>("google_tagging",
 			AnalysisReaders::googleTagging);

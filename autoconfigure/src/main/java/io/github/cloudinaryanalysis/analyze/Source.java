@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The asset to analyse: either a URI the API fetches, or the id of an asset already in the cloud. Exactly one of
- * them, never blank, checked when the source is created.
+ * The asset to analyse: either a URI the API fetches, or the id of an asset already in
+ * the cloud. Exactly one of them, never blank, checked when the source is created.
  */
 public final class Source {
 
@@ -22,10 +22,13 @@ public final class Source {
 	}
 
 	/**
-	 * A source the API fetches from a URI (the contract's {@code source.uri}, format {@code uri}).
-	 * @param uri an absolute URI, such as {@code https://res.cloudinary.com/demo/image/upload/sample.jpg}
+	 * A source the API fetches from a URI (the contract's {@code source.uri}, format
+	 * {@code uri}).
+	 * @param uri an absolute URI, such as
+	 * {@code https://res.cloudinary.com/demo/image/upload/sample.jpg}
 	 * @return the source
-	 * @throws IllegalArgumentException if the URI is {@code null}, blank, not a URI or not absolute
+	 * @throws IllegalArgumentException if the URI is {@code null}, blank, not a URI or
+	 * not absolute
 	 */
 	public static Source uri(@Nullable String uri) {
 		if (uri == null || uri.isBlank()) {
@@ -50,8 +53,7 @@ public final class Source {
 	 */
 	public static Source assetId(@Nullable String assetId) {
 		if (assetId == null || assetId.isBlank()) {
-			throw new IllegalArgumentException(
-					"source.asset_id must not be " + ((assetId != null) ? "blank" : "null"));
+			throw new IllegalArgumentException("source.asset_id must not be " + ((assetId != null) ? "blank" : "null"));
 		}
 		return new Source(null, assetId);
 	}

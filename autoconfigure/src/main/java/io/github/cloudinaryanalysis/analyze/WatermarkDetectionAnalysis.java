@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The analysis of {@code watermark_detection}.
  *
- * @param detections the watermarks found ({@code detections}), empty when none were reported
+ * @param detections the watermarks found ({@code detections}), empty when none were
+ * reported
  * @param modelVersion the model's version ({@code model_version}), if reported
  */
 public record WatermarkDetectionAnalysis(List<Detection> detections, @Nullable Integer modelVersion) {

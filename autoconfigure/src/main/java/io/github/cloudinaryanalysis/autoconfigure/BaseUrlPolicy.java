@@ -7,8 +7,9 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Checks the configured base URL: an absolute {@code https} URL, or {@code http} to a loopback address (a local
- * fake), since credentials would otherwise travel in clear text.
+ * Checks the configured base URL: an absolute {@code https} URL, or {@code http} to a
+ * loopback address (a local fake), since credentials would otherwise travel in clear
+ * text.
  */
 final class BaseUrlPolicy {
 
@@ -31,16 +32,16 @@ final class BaseUrlPolicy {
 			throw new CloudinaryAnalysisConfigurationException(PROPERTY,
 					"base URL '" + baseUrl + "' must start with https:// (or http:// for a local server)");
 		}
-		if (uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null
-				|| uri.getFragment() != null) {
+		if (uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
 			throw new CloudinaryAnalysisConfigurationException(PROPERTY, "base URL '" + uri.getScheme() + "://"
 					+ uri.getHost() + "...' must have a host and no user info, query or fragment");
 		}
 		if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-			throw new CloudinaryAnalysisConfigurationException(PROPERTY, "base URL '" + baseUrl
-					+ "' uses plain http to a host other than loopback, so the API credentials would travel in "
-					+ "clear text. Use https, or set " + CloudinaryAnalysisProperties.CONFIG_PREFIX
-					+ ".allow-insecure-http=true if this network is trusted");
+			throw new CloudinaryAnalysisConfigurationException(PROPERTY,
+					"base URL '" + baseUrl
+							+ "' uses plain http to a host other than loopback, so the API credentials would travel in "
+							+ "clear text. Use https, or set " + CloudinaryAnalysisProperties.CONFIG_PREFIX
+							+ ".allow-insecure-http=true if this network is trusted");
 		}
 		return uri;
 	}

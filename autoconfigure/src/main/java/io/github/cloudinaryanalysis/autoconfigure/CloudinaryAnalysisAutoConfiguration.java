@@ -21,11 +21,14 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of the Cloudinary Analysis API client: a {@link TasksClient} built from
- * {@code cloudinary.analysis.*} (or {@code CLOUDINARY_URL}) on Spring Boot's HTTP client support.
+ * Auto-configuration of the Cloudinary Analysis API client: a {@link TasksClient} built
+ * from {@code cloudinary.analysis.*} (or {@code CLOUDINARY_URL}) on Spring Boot's HTTP
+ * client support.
  */
-// No ordering against Boot's HTTP client auto-configurations: their beans are looked up lazily through
-// ObjectProvider, and an 'after' on them would pull them ahead of the observation auto-configuration they rely on.
+// No ordering against Boot's HTTP client auto-configurations: their beans are looked up
+// lazily through
+// ObjectProvider, and an 'after' on them would pull them ahead of the observation
+// auto-configuration they rely on.
 @AutoConfiguration
 @ConditionalOnClass({ RestClient.class, ClientHttpRequestFactoryBuilder.class, RestClientCustomizer.class })
 @ConditionalOnBooleanProperty(name = CloudinaryAnalysisProperties.CONFIG_PREFIX + ".enabled", matchIfMissing = true)
@@ -59,16 +62,19 @@ public final class CloudinaryAnalysisAutoConfiguration {
 				environment)
 			.configure(TasksClient.builder())
 			.build();
-		// Pending waits end when the context starts closing, before a graceful shutdown waits for the requests
-		// that are blocked in them; the client's destroy method (close) covers a client created later.
+		// Pending waits end when the context starts closing, before a graceful shutdown
+		// waits for the requests
+		// that are blocked in them; the client's destroy method (close) covers a client
+		// created later.
 		closer.add(client);
 		return client;
 	}
 
 	/**
-	 * {@link CloudinaryAnalysisConnectionDetails} from {@code cloudinary.analysis.*}, falling back to the
-	 * {@code CLOUDINARY_URL} environment variable or system property. The {@code cloud-name}, {@code api-key} and
-	 * {@code api-secret} properties override the matching part of the URL.
+	 * {@link CloudinaryAnalysisConnectionDetails} from {@code cloudinary.analysis.*},
+	 * falling back to the {@code CLOUDINARY_URL} environment variable or system property.
+	 * The {@code cloud-name}, {@code api-key} and {@code api-secret} properties override
+	 * the matching part of the URL.
 	 */
 	static final class PropertiesCloudinaryAnalysisConnectionDetails implements CloudinaryAnalysisConnectionDetails {
 
@@ -83,7 +89,8 @@ public final class CloudinaryAnalysisAutoConfiguration {
 		 * Resolve the details.
 		 * @param properties the bound properties
 		 * @param environment the environment, to read {@code CLOUDINARY_URL}
-		 * @throws CloudinaryAnalysisConfigurationException when the URL in use is malformed
+		 * @throws CloudinaryAnalysisConfigurationException when the URL in use is
+		 * malformed
 		 */
 		PropertiesCloudinaryAnalysisConnectionDetails(CloudinaryAnalysisProperties properties,
 				Environment environment) {
@@ -91,7 +98,8 @@ public final class CloudinaryAnalysisAutoConfiguration {
 			this.url = parseUrl(properties, environment);
 		}
 
-		private static @Nullable CloudinaryUrl parseUrl(CloudinaryAnalysisProperties properties, Environment environment) {
+		private static @Nullable CloudinaryUrl parseUrl(CloudinaryAnalysisProperties properties,
+				Environment environment) {
 			String fromProperty = properties.getUrl();
 			String source = CloudinaryAnalysisProperties.CONFIG_PREFIX + ".url";
 			String url = fromProperty;

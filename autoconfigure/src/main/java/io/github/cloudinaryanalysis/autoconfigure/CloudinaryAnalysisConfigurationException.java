@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client cannot be configured: a property is missing or unusable. Spring Boot reports it at startup through
- * {@link CloudinaryAnalysisConfigurationFailureAnalyzer}. Messages never contain a secret.
+ * The client cannot be configured: a property is missing or unusable. Spring Boot reports
+ * it at startup through {@link CloudinaryAnalysisConfigurationFailureAnalyzer}. Messages
+ * never contain a secret.
  */
 public class CloudinaryAnalysisConfigurationException extends RuntimeException {
 
@@ -19,7 +20,8 @@ public class CloudinaryAnalysisConfigurationException extends RuntimeException {
 
 	/**
 	 * Create the exception.
-	 * @param property the property (or environment variable) at fault, e.g. {@code cloudinary.analysis.cloud-name}
+	 * @param property the property (or environment variable) at fault, e.g.
+	 * {@code cloudinary.analysis.cloud-name}
 	 * @param message what is wrong
 	 */
 	public CloudinaryAnalysisConfigurationException(String property, String message) {
@@ -41,9 +43,9 @@ public class CloudinaryAnalysisConfigurationException extends RuntimeException {
 	private static final String MASK = "******";
 
 	/**
-	 * Mask the user info of every URL in a message ({@code htps://key:SECRET@host} becomes
-	 * {@code htps://******@host}), so that a mistyped URL holding credentials is never repeated in a start-up
-	 * report.
+	 * Mask the user info of every URL in a message ({@code htps://key:SECRET@host}
+	 * becomes {@code htps://******@host}), so that a mistyped URL holding credentials is
+	 * never repeated in a start-up report.
 	 * @param message the message
 	 * @return the message with the user info of every URL masked
 	 */

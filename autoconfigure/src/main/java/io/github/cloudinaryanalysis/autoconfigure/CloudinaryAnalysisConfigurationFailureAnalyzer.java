@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a {@link CloudinaryAnalysisConfigurationException} into a startup report that names the property at fault
- * and the ways to fix it.
+ * Turns a {@link CloudinaryAnalysisConfigurationException} into a startup report that
+ * names the property at fault and the ways to fix it.
  */
 class CloudinaryAnalysisConfigurationFailureAnalyzer
 		extends AbstractFailureAnalyzer<CloudinaryAnalysisConfigurationException> {

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * Where the Analysis API is and how to authenticate to it. By default built from {@code cloudinary.analysis.*} and
- * {@code CLOUDINARY_URL}; a bean of this type (from a test fake, say) replaces that.
+ * Where the Analysis API is and how to authenticate to it. By default built from
+ * {@code cloudinary.analysis.*} and {@code CLOUDINARY_URL}; a bean of this type (from a
+ * test fake, say) replaces that.
  */
 public interface CloudinaryAnalysisConnectionDetails extends ConnectionDetails {
 

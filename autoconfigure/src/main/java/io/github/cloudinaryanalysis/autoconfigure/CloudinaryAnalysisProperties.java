@@ -32,8 +32,9 @@ public class CloudinaryAnalysisProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Cloudinary URL, 'cloudinary://<api_key>:<api_secret>@<cloud_name>'. When unset, the CLOUDINARY_URL
-	 * environment variable or system property is used, as in every Cloudinary SDK.
+	 * Cloudinary URL, 'cloudinary://<api_key>:<api_secret>@<cloud_name>'. When unset, the
+	 * CLOUDINARY_URL environment variable or system property is used, as in every
+	 * Cloudinary SDK.
 	 */
 	private @Nullable String url;
 
@@ -53,14 +54,14 @@ public class CloudinaryAnalysisProperties {
 	private @Nullable String apiSecret;
 
 	/**
-	 * Base URL of the Analysis API, without the cloud name. Plain 'http' is only accepted for loopback addresses
-	 * unless 'allow-insecure-http' is set.
+	 * Base URL of the Analysis API, without the cloud name. Plain 'http' is only accepted
+	 * for loopback addresses unless 'allow-insecure-http' is set.
 	 */
 	private String baseUrl = DEFAULT_BASE_URL;
 
 	/**
-	 * Whether a plain 'http' base URL may point at a host other than loopback. Credentials then travel in clear
-	 * text: only for trusted networks.
+	 * Whether a plain 'http' base URL may point at a host other than loopback.
+	 * Credentials then travel in clear text: only for trusted networks.
 	 */
 	private boolean allowInsecureHttp = false;
 
@@ -70,12 +71,14 @@ public class CloudinaryAnalysisProperties {
 	private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
 	/**
-	 * Read timeout of the client's HTTP requests. Can be overridden per call with RequestOptions.
+	 * Read timeout of the client's HTTP requests. Can be overridden per call with
+	 * RequestOptions.
 	 */
 	private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
 	/**
-	 * Largest response body the client reads. Larger answers fail with a clear error instead of filling memory.
+	 * Largest response body the client reads. Larger answers fail with a clear error
+	 * instead of filling memory.
 	 */
 	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 
@@ -195,8 +198,8 @@ public class CloudinaryAnalysisProperties {
 	public static class Metrics {
 
 		/**
-		 * Whether to observe calls and record the client's own meters (call timer, retries, rate-limit quota,
-		 * waits).
+		 * Whether to observe calls and record the client's own meters (call timer,
+		 * retries, rate-limit quota, waits).
 		 */
 		private boolean enabled = true;
 
@@ -211,18 +214,20 @@ public class CloudinaryAnalysisProperties {
 	}
 
 	/**
-	 * Actuator health indicator of the client (switched off with management.health.cloudinary-analysis.enabled).
+	 * Actuator health indicator of the client (switched off with
+	 * management.health.cloudinary-analysis.enabled).
 	 */
 	public static class Health {
 
 		/**
-		 * How long a health result stands before the API is probed again. A successful call of the application
-		 * within this time counts as a probe.
+		 * How long a health result stands before the API is probed again. A successful
+		 * call of the application within this time counts as a probe.
 		 */
 		private Duration cacheTtl = Duration.ofSeconds(30);
 
 		/**
-		 * Longest time a probe may take; a slower API is reported DOWN rather than stalling the health endpoint.
+		 * Longest time a probe may take; a slower API is reported DOWN rather than
+		 * stalling the health endpoint.
 		 */
 		private Duration timeout = Duration.ofSeconds(3);
 
@@ -250,8 +255,9 @@ public class CloudinaryAnalysisProperties {
 	public static class ProblemDetails {
 
 		/**
-		 * Whether to answer a CloudinaryAnalysisException that escapes a controller with a problem detail (404 for
-		 * an unknown task, 503 with Retry-After when rate-limited, 502 otherwise). Handlers of the application win.
+		 * Whether to answer a CloudinaryAnalysisException that escapes a controller with
+		 * a problem detail (404 for an unknown task, 503 with Retry-After when
+		 * rate-limited, 502 otherwise). Handlers of the application win.
 		 */
 		private boolean enabled = true;
 
@@ -271,7 +277,8 @@ public class CloudinaryAnalysisProperties {
 	public static class Retry {
 
 		/**
-		 * Whether to retry failed calls. Status calls are idempotent, so this is on by default.
+		 * Whether to retry failed calls. Status calls are idempotent, so this is on by
+		 * default.
 		 */
 		private boolean enabled = true;
 
@@ -291,13 +298,15 @@ public class CloudinaryAnalysisProperties {
 		private double multiplier = 2.0;
 
 		/**
-		 * Longest wait between attempts. Also the longest rate-limit wait accepted: a 429 that asks for more fails at
-		 * once, carrying the wait in TooManyRequests.getRetryAfter().
+		 * Longest wait between attempts. Also the longest rate-limit wait accepted: a 429
+		 * that asks for more fails at once, carrying the wait in
+		 * TooManyRequests.getRetryAfter().
 		 */
 		private Duration maxInterval = Duration.ofSeconds(30);
 
 		/**
-		 * Overall deadline of a call with its retries: no retry starts a wait that would end after it.
+		 * Overall deadline of a call with its retries: no retry starts a wait that would
+		 * end after it.
 		 */
 		private Duration maxElapsedTime = Duration.ofMinutes(1);
 
@@ -377,15 +386,15 @@ public class CloudinaryAnalysisProperties {
 		private Duration timeout = Duration.ofMinutes(5);
 
 		/**
-		 * Timer threads that schedule the polls and deadlines of every waiting task. They only time; the polls'
-		 * calls run on the client's poll threads.
+		 * Timer threads that schedule the polls and deadlines of every waiting task. They
+		 * only time; the polls' calls run on the client's poll threads.
 		 */
 		private int threads = 1;
 
 		/**
-		 * Most polls whose HTTP calls run at once, on threads owned by the client (virtual threads when
-		 * spring.threads.virtual.enabled is true on Java 21+). Excess polls queue and still end at their wait's
-		 * deadline.
+		 * Most polls whose HTTP calls run at once, on threads owned by the client
+		 * (virtual threads when spring.threads.virtual.enabled is true on Java 21+).
+		 * Excess polls queue and still end at their wait's deadline.
 		 */
 		private int maxConcurrentPolls = 16;
 

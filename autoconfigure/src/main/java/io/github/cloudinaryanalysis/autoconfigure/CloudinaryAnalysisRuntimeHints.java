@@ -9,13 +9,16 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 
 /**
- * What a native image must keep for the starter, registered in {@code META-INF/spring/aot.factories} so it applies
- * whether or not the client is switched on at build time:
+ * What a native image must keep for the starter, registered in
+ * {@code META-INF/spring/aot.factories} so it applies whether or not the client is
+ * switched on at build time:
  * <ul>
- * <li>the {@value #VERSION_RESOURCE} resource that the {@code User-Agent} header reads the starter's version
- * from;</li>
- * <li>the class that {@link SpringBootVersionCheck} looks up by name to tell Spring Boot 4 from 3;</li>
- * <li>Jackson binding of {@link TaskStatusResponse}, which applications return from their own endpoints.</li>
+ * <li>the {@value #VERSION_RESOURCE} resource that the {@code User-Agent} header reads
+ * the starter's version from;</li>
+ * <li>the class that {@link SpringBootVersionCheck} looks up by name to tell Spring Boot
+ * 4 from 3;</li>
+ * <li>Jackson binding of {@link TaskStatusResponse}, which applications return from their
+ * own endpoints.</li>
  * </ul>
  * The client reads the API's JSON as a tree, so nothing else is bound reflectively.
  */

@@ -9,9 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Masks Cloudinary secrets in Actuator's {@code env} and {@code configprops} endpoints (see
- * {@link CloudinarySecretsSanitizingFunction}) whenever Actuator is on the class path, whether or not the client
- * itself is enabled: the secret is in the environment either way.
+ * Masks Cloudinary secrets in Actuator's {@code env} and {@code configprops} endpoints
+ * (see {@link CloudinarySecretsSanitizingFunction}) whenever Actuator is on the class
+ * path, whether or not the client itself is enabled: the secret is in the environment
+ * either way.
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)

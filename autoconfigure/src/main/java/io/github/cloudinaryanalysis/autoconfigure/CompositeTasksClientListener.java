@@ -11,7 +11,8 @@ import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Passes every event to each {@link TasksClientListener} bean (metrics, health), in order.
+ * Passes every event to each {@link TasksClientListener} bean (metrics, health), in
+ * order.
  */
 final class CompositeTasksClientListener implements TasksClientListener {
 

@@ -10,13 +10,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.MethodMetadata;
 
 /**
- * Tells whether the application chose its HTTP request factory explicitly, in which case the Analysis API client
- * uses that choice rather than its own faster default.
+ * Tells whether the application chose its HTTP request factory explicitly, in which case
+ * the Analysis API client uses that choice rather than its own faster default.
  * <p>
- * Explicit means any of: the property {@value #FACTORY_PROPERTY} is set; the application defines a
- * {@link ClientHttpRequestFactoryBuilder} bean of its own (not the one of Boot's
- * {@code ImperativeHttpClientAutoConfiguration}); or it defines a {@link ClientHttpRequestFactoryBuilderCustomizer}.
- * A factory that Boot merely detected on the class path is not a choice.
+ * Explicit means any of: the property {@value #FACTORY_PROPERTY} is set; the application
+ * defines a {@link ClientHttpRequestFactoryBuilder} bean of its own (not the one of
+ * Boot's {@code ImperativeHttpClientAutoConfiguration}); or it defines a
+ * {@link ClientHttpRequestFactoryBuilderCustomizer}. A factory that Boot merely detected
+ * on the class path is not a choice.
  */
 final class RequestFactoryChoice {
 

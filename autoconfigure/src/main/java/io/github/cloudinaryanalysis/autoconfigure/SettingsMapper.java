@@ -7,9 +7,11 @@ import io.github.cloudinaryanalysis.tasks.PollingSettings;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
 
 /**
- * Turns the bound properties into the client's settings, reporting a bad value as a startup failure that names
- * the property as a user writes it ({@code cloudinary.analysis.retry.max-retries must not be negative}), with that
- * property as the one at fault. The settings records check the same rules for programmatic use, in Java names.
+ * Turns the bound properties into the client's settings, reporting a bad value as a
+ * startup failure that names the property as a user writes it
+ * ({@code cloudinary.analysis.retry.max-retries must not be negative}), with that
+ * property as the one at fault. The settings records check the same rules for
+ * programmatic use, in Java names.
  */
 final class SettingsMapper {
 
@@ -48,7 +50,8 @@ final class SettingsMapper {
 	 * @param initialInterval the initial interval
 	 * @param multiplier the multiplier
 	 * @param maxInterval the max interval
-	 * @return the initial-interval / multiplier / max-interval trio that retry and polling share
+	 * @return the initial-interval / multiplier / max-interval trio that retry and
+	 * polling share
 	 */
 	private static Backoff backoff(String prefix, Duration initialInterval, double multiplier, Duration maxInterval) {
 		requirePositive(prefix + "initial-interval", initialInterval);

@@ -23,34 +23,42 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Hands Spring Boot's pieces to {@link TasksClient#builder()}, the one way a client is built: the properties and
- * connection details, the request factory, the application's {@link RestClientCustomizer}s, the listeners and the
- * observation registry. Every bean is looked up when the client is built, not before.
+ * Hands Spring Boot's pieces to {@link TasksClient#builder()}, the one way a client is
+ * built: the properties and connection details, the request factory, the application's
+ * {@link RestClientCustomizer}s, the listeners and the observation registry. Every bean
+ * is looked up when the client is built, not before.
  * <p>
- * The order follows Spring Boot's own {@code RestClientBuilderConfigurer}: first the request factory, then every
- * {@link RestClientCustomizer} of the application (observation, {@code MockRestServiceServer} binding and the
- * application's own). The request factory comes from Boot's {@link ClientHttpRequestFactoryBuilder} and
- * {@link HttpClientSettings} (so {@code spring.http.clients.*} and SSL bundles apply) with this client's own
- * timeouts and redirects switched off, since a redirect must never carry the credentials elsewhere. Base URL,
- * authentication and headers come next and stay private to this client; {@link CloudinaryAnalysisRestClientCustomizer}s
- * run last.
+ * The order follows Spring Boot's own {@code RestClientBuilderConfigurer}: first the
+ * request factory, then every {@link RestClientCustomizer} of the application
+ * (observation, {@code MockRestServiceServer} binding and the application's own). The
+ * request factory comes from Boot's {@link ClientHttpRequestFactoryBuilder} and
+ * {@link HttpClientSettings} (so {@code spring.http.clients.*} and SSL bundles apply)
+ * with this client's own timeouts and redirects switched off, since a redirect must never
+ * carry the credentials elsewhere. Base URL, authentication and headers come next and
+ * stay private to this client; {@link CloudinaryAnalysisRestClientCustomizer}s run last.
  * <p>
- * Which request factory: when the application chose one explicitly ({@code spring.http.clients.imperative.factory},
- * its own {@link ClientHttpRequestFactoryBuilder} bean or a builder customizer, see {@link RequestFactoryChoice}),
- * that choice is used. Otherwise this client uses its own bounded JDK-based factory on the JDK {@code HttpClient}
- * built by Boot's {@link JdkHttpClientBuilder} from the same settings (SSL bundle, connect timeout, no redirects).
- * Spring's {@code JdkClientHttpRequestFactory} (Boot's pick with only {@code spring-web}) loses about two thirds of
- * the throughput to a hand-off through {@code ForkJoinPool.commonPool()} (see {@code benchmarks/README.md}). Only this
+ * Which request factory: when the application chose one explicitly
+ * ({@code spring.http.clients.imperative.factory}, its own
+ * {@link ClientHttpRequestFactoryBuilder} bean or a builder customizer, see
+ * {@link RequestFactoryChoice}), that choice is used. Otherwise this client uses its own
+ * bounded JDK-based factory on the JDK {@code HttpClient} built by Boot's
+ * {@link JdkHttpClientBuilder} from the same settings (SSL bundle, connect timeout, no
+ * redirects). Spring's {@code JdkClientHttpRequestFactory} (Boot's pick with only
+ * {@code spring-web}) loses about two thirds of the throughput to a hand-off through
+ * {@code ForkJoinPool.commonPool()} (see {@code benchmarks/README.md}). Only this
  * client's factory changes; every other client of the application keeps Boot's.
  * <p>
- * The settings are checked here first, so that a bad value fails the start-up naming its property; the builder
- * checks them again, in Java names, for programmatic use.
+ * The settings are checked here first, so that a bad value fails the start-up naming its
+ * property; the builder checks them again, in Java names, for programmatic use.
  */
 final class TasksClientBuilderConfigurer {
 
 	private static final String PREFIX = CloudinaryAnalysisProperties.CONFIG_PREFIX;
 
-	/** Cloud names are made of letters, digits, '-' and '_'; anything else would change the request path. */
+	/**
+	 * Cloud names are made of letters, digits, '-' and '_'; anything else would change
+	 * the request path.
+	 */
 	private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
 	private final CloudinaryAnalysisProperties properties;
@@ -82,7 +90,8 @@ final class TasksClientBuilderConfigurer {
 			.retry(SettingsMapper.retry(this.properties.getRetry()))
 			.polling(SettingsMapper.polling(polling))
 			.timerThreads(SettingsMapper.atLeastOne("polling.threads", polling.getThreads()))
-			.maxConcurrentPolls(SettingsMapper.atLeastOne("polling.max-concurrent-polls", polling.getMaxConcurrentPolls()))
+			.maxConcurrentPolls(
+					SettingsMapper.atLeastOne("polling.max-concurrent-polls", polling.getMaxConcurrentPolls()))
 			.virtualThreads(Threading.VIRTUAL.isActive(this.environment))
 			.listener(CompositeTasksClientListener.of(beans(TasksClientListener.class).orderedStream().toList()))
 			.observationRegistry(this.properties.getMetrics().isEnabled()
@@ -92,16 +101,17 @@ final class TasksClientBuilderConfigurer {
 	}
 
 	/**
-	 * Apply the connection settings and HTTP beans to a connection builder: what every client of the API (the tasks
-	 * client today, others later) shares.
+	 * Apply the connection settings and HTTP beans to a connection builder: what every
+	 * client of the API (the tasks client today, others later) shares.
 	 * @param builder a builder from {@link AnalysisConnection#builder()}
 	 * @return the same builder
 	 */
 	AnalysisConnection.Builder configure(AnalysisConnection.Builder builder) {
 		builder.cloudName(cloudName());
 		authentication(builder);
-		builder.baseUrl(BaseUrlPolicy.check(this.connectionDetails.baseUrl(), this.properties.isAllowInsecureHttp())
-			.toString())
+		builder
+			.baseUrl(BaseUrlPolicy.check(this.connectionDetails.baseUrl(), this.properties.isAllowInsecureHttp())
+				.toString())
 			.allowInsecureHttp(this.properties.isAllowInsecureHttp());
 		requestFactory(builder);
 		builder.maxResponseBytes(Math.toIntExact(this.properties.getMaxResponseSize().toBytes()));

@@ -12,9 +12,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * Closes the auto-configured clients as soon as their context starts closing, so that every pending wait ends with
- * a {@link java.util.concurrent.CancellationException} at once, before a graceful web-server shutdown waits for the
- * requests blocked in them and before any bean is destroyed. Only its own context's closing counts, not a child's.
+ * Closes the auto-configured clients as soon as their context starts closing, so that
+ * every pending wait ends with a {@link java.util.concurrent.CancellationException} at
+ * once, before a graceful web-server shutdown waits for the requests blocked in them and
+ * before any bean is destroyed. Only its own context's closing counts, not a child's.
  */
 final class TasksClientCloser implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 

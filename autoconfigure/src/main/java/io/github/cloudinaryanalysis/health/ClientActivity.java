@@ -19,14 +19,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * What the application's own calls have shown: when the API last answered with the credentials accepted, and the
- * last known remaining quota per rate-limited feature. Read by the health indicator (so it need not probe while
- * real calls prove the same) and by the metrics, which learn of each newly tracked feature through
+ * What the application's own calls have shown: when the API last answered with the
+ * credentials accepted, and the last known remaining quota per rate-limited feature. Read
+ * by the health indicator (so it need not probe while real calls prove the same) and by
+ * the metrics, which learn of each newly tracked feature through
  * {@link #onFeatureTracked(Consumer)} rather than by hearing the same events after it.
  */
 public class ClientActivity implements TasksClientListener {
 
-	/** At most this many features are tracked, so that a hostile answer cannot grow the map or the meters. */
+	/**
+	 * At most this many features are tracked, so that a hostile answer cannot grow the
+	 * map or the meters.
+	 */
 	static final int MAX_FEATURES = 16;
 
 	private final Clock clock;
@@ -68,11 +72,13 @@ public class ClientActivity implements TasksClientListener {
 	}
 
 	/**
-	 * Tell whether a failed call shows the API unhealthy from here: a transport failure, a 5xx, or credentials
-	 * rejected (401, 403). Other failures (a task id refused before sending, an unreadable answer, a wait that ran
-	 * out) say nothing about the API's health.
+	 * Tell whether a failed call shows the API unhealthy from here: a transport failure,
+	 * a 5xx, or credentials rejected (401, 403). Other failures (a task id refused before
+	 * sending, an unreadable answer, a wait that ran out) say nothing about the API's
+	 * health.
 	 * @param failure the failure
-	 * @return what it shows, for the health details, or {@code null} when it shows nothing
+	 * @return what it shows, for the health details, or {@code null} when it shows
+	 * nothing
 	 */
 	static @Nullable String provesApiUnhealthy(RuntimeException failure) {
 		if (failure instanceof CloudinaryAnalysisException apiError) {
@@ -98,8 +104,8 @@ public class ClientActivity implements TasksClientListener {
 	}
 
 	/**
-	 * How many calls so far said something about the API's health; a result computed at one count is outdated once
-	 * the count has grown.
+	 * How many calls so far said something about the API's health; a result computed at
+	 * one count is outdated once the count has grown.
 	 * @return the count
 	 */
 	public long outcomeCount() {
@@ -107,8 +113,9 @@ public class ClientActivity implements TasksClientListener {
 	}
 
 	/**
-	 * Whether a failed call still proves that the API is reachable and accepted the credentials: a 400 or 404
-	 * (the API looked at the request) or a 429. The health indicator judges its probes by the same rule.
+	 * Whether a failed call still proves that the API is reachable and accepted the
+	 * credentials: a 400 or 404 (the API looked at the request) or a 429. The health
+	 * indicator judges its probes by the same rule.
 	 * @param failure the failure
 	 * @return whether it proves reachability and authentication
 	 */
@@ -133,9 +140,10 @@ public class ClientActivity implements TasksClientListener {
 	}
 
 	/**
-	 * Call back, with its name, for each feature whose quota is tracked: at once for those tracked already, then as
-	 * each new one is first reported. At most {@value #MAX_FEATURES} features are ever named; a callback may be called
-	 * twice for a feature reported while it subscribes, so it must be idempotent.
+	 * Call back, with its name, for each feature whose quota is tracked: at once for
+	 * those tracked already, then as each new one is first reported. At most
+	 * {@value #MAX_FEATURES} features are ever named; a callback may be called twice for
+	 * a feature reported while it subscribes, so it must be idempotent.
 	 * @param callback what to call, fast and not throwing
 	 */
 	public void onFeatureTracked(Consumer<String> callback) {
@@ -174,7 +182,8 @@ public class ClientActivity implements TasksClientListener {
 	 *
 	 * @param sequence the call's place among such calls, from 1
 	 * @param at when the call ended
-	 * @param problem what the failure shows, or {@code null} when the call proved the API healthy
+	 * @param problem what the failure shows, or {@code null} when the call proved the API
+	 * healthy
 	 */
 	public record Outcome(long sequence, Instant at, @Nullable String problem) {
 

@@ -16,18 +16,22 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of the Analysis API as this application sees it. UP means the API answered and accepted the credentials.
+ * Health of the Analysis API as this application sees it. UP means the API answered and
+ * accepted the credentials.
  * <p>
- * It never probes more than once per cache TTL, however often it is asked, and not at all while the application's own
- * calls within that TTL already tell: the outcome of the latest such call (newer than the last probe) decides at once,
- * DOWN after a transport failure, a 5xx, a 401 or a 403, UP again after a later accepted call. A probe asks for a task
- * id that cannot exist: a 404 (or 400) proves reachability and authentication; 401/403 is DOWN with a reason naming the
- * credentials; 429 is UP with {@code rateLimited}; 5xx, a timeout or a refused connection is DOWN. A probe has its own
- * short timeout, so a slow API cannot stall the health endpoint. Details: cloud name, API host, time of the last
- * accepted call, last known remaining quota; never the key or secret.
+ * It never probes more than once per cache TTL, however often it is asked, and not at all
+ * while the application's own calls within that TTL already tell: the outcome of the
+ * latest such call (newer than the last probe) decides at once, DOWN after a transport
+ * failure, a 5xx, a 401 or a 403, UP again after a later accepted call. A probe asks for
+ * a task id that cannot exist: a 404 (or 400) proves reachability and authentication;
+ * 401/403 is DOWN with a reason naming the credentials; 429 is UP with
+ * {@code rateLimited}; 5xx, a timeout or a refused connection is DOWN. A probe has its
+ * own short timeout, so a slow API cannot stall the health endpoint. Details: cloud name,
+ * API host, time of the last accepted call, last known remaining quota; never the key or
+ * secret.
  * <p>
- * Sending the probe, sharing it and remembering its result is {@link HealthProbe}'s job; this class decides what
- * to report from it and from the application's own calls.
+ * Sending the probe, sharing it and remembering its result is {@link HealthProbe}'s job;
+ * this class decides what to report from it and from the application's own calls.
  */
 public class CloudinaryAnalysisHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
@@ -79,7 +83,8 @@ public class CloudinaryAnalysisHealthIndicator extends AbstractHealthIndicator i
 		Instant now = this.clock.instant();
 		HealthProbe.Result latest = this.probe.latest();
 		ClientActivity.Outcome last = this.activity.lastOutcome();
-		// The application's own calls since the last probe decide at once, UP or DOWN, with no probe sent.
+		// The application's own calls since the last probe decide at once, UP or DOWN,
+		// with no probe sent.
 		if (last != null && isFresh(last.at(), now) && (latest == null || last.sequence() > latest.outcomesSeen())) {
 			addDetails(builder);
 			fromRecentCalls(builder, last);
@@ -119,8 +124,8 @@ public class CloudinaryAnalysisHealthIndicator extends AbstractHealthIndicator i
 			}
 			case NO_ANSWER_IN_TIME -> builder.down().withDetail("error", "no answer within " + this.probe.timeout());
 			case INTERRUPTED -> builder.unknown().withDetail("error", "interrupted");
-			case CRASHED -> builder.down()
-				.withDetail("error", (failure != null) ? failure.getClass().getSimpleName() : "unknown");
+			case CRASHED ->
+				builder.down().withDetail("error", (failure != null) ? failure.getClass().getSimpleName() : "unknown");
 		}
 	}
 
@@ -144,7 +149,8 @@ public class CloudinaryAnalysisHealthIndicator extends AbstractHealthIndicator i
 			builder.up().withDetail("source", "probe");
 			if (ex instanceof CloudinaryAnalysisException.TooManyRequests rateLimited) {
 				builder.withDetail("rateLimited", true);
-				rateLimited.getRetryAfter().ifPresent((wait) -> builder.withDetail("retryAfterSeconds", wait.toSeconds()));
+				rateLimited.getRetryAfter()
+					.ifPresent((wait) -> builder.withDetail("retryAfterSeconds", wait.toSeconds()));
 			}
 		}
 		else if (status == 401 || status == 403) {

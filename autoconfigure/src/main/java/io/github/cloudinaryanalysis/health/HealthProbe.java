@@ -16,9 +16,10 @@ import io.github.cloudinaryanalysis.tasks.TasksClient;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends the health probe, on a thread of its own, and remembers its latest result. Concurrent callers share one probe
- * in flight, and a caller waits no longer than the probe's timeout. What a result means is for
- * {@link CloudinaryAnalysisHealthIndicator} to say.
+ * Sends the health probe, on a thread of its own, and remembers its latest result.
+ * Concurrent callers share one probe in flight, and a caller waits no longer than the
+ * probe's timeout. What a result means is for {@link CloudinaryAnalysisHealthIndicator}
+ * to say.
  */
 final class HealthProbe {
 
@@ -48,7 +49,8 @@ final class HealthProbe {
 	 * @param client the client to probe with
 	 * @param timeout the longest a probe may take
 	 * @param clock the clock that dates results
-	 * @param outcomeCount how many of the application's calls have said something about the API's health so far
+	 * @param outcomeCount how many of the application's calls have said something about
+	 * the API's health so far
 	 */
 	HealthProbe(TasksClient client, Duration timeout, Clock clock, LongSupplier outcomeCount) {
 		this.client = client;
@@ -148,10 +150,13 @@ final class HealthProbe {
 
 	/**
 	 * The result of one probe.
+	 *
 	 * @param kind how it ended
-	 * @param failure what the call threw, for {@link Kind#FAILED} and {@link Kind#CRASHED}
+	 * @param failure what the call threw, for {@link Kind#FAILED} and
+	 * {@link Kind#CRASHED}
 	 * @param at when the caller had its result
-	 * @param outcomesSeen how many of the application's calls had said something about the API's health by then
+	 * @param outcomesSeen how many of the application's calls had said something about
+	 * the API's health by then
 	 */
 	record Result(Kind kind, @Nullable Throwable failure, Instant at, long outcomesSeen) {
 	}

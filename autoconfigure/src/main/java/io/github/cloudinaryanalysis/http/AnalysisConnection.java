@@ -30,14 +30,16 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 
 /**
- * The prepared connection to the Analysis API that the clients of its operations are built on: one
- * {@link RestClient} (base URL, authentication, {@code Accept}, {@code User-Agent}, a request factory that honours a
- * per-call read timeout, follows no redirect and bounds every body by the read timeout), the cloud name, the bound
- * on response bodies and what masks the secret in text derived from answers.
+ * The prepared connection to the Analysis API that the clients of its operations are
+ * built on: one {@link RestClient} (base URL, authentication, {@code Accept},
+ * {@code User-Agent}, a request factory that honours a per-call read timeout, follows no
+ * redirect and bounds every body by the read timeout), the cloud name, the bound on
+ * response bodies and what masks the secret in text derived from answers.
  * <p>
- * Applications build clients with {@code TasksClient.builder()}; this type is public only so that clients in other
- * packages of this library (the tasks client today, others later) share one connection and one way to make it.
- * Two clients built from the same connection share its {@code RestClient}, its request factory and its JDK
+ * Applications build clients with {@code TasksClient.builder()}; this type is public only
+ * so that clients in other packages of this library (the tasks client today, others
+ * later) share one connection and one way to make it. Two clients built from the same
+ * connection share its {@code RestClient}, its request factory and its JDK
  * {@code HttpClient}.
  */
 public final class AnalysisConnection {
@@ -54,7 +56,10 @@ public final class AnalysisConnection {
 	/** Default read timeout. */
 	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
-	/** Cloud names are made of letters, digits, '-' and '_'; anything else would change the request path. */
+	/**
+	 * Cloud names are made of letters, digits, '-' and '_'; anything else would change
+	 * the request path.
+	 */
 	private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
 	private final RestClient restClient;
@@ -65,8 +70,7 @@ public final class AnalysisConnection {
 
 	private final int maxResponseBytes;
 
-	private AnalysisConnection(RestClient restClient, String cloudName, SecretRedactor redactor,
-			int maxResponseBytes) {
+	private AnalysisConnection(RestClient restClient, String cloudName, SecretRedactor redactor, int maxResponseBytes) {
 		this.restClient = restClient;
 		this.cloudName = cloudName;
 		this.redactor = redactor;
@@ -106,16 +110,20 @@ public final class AnalysisConnection {
 	}
 
 	/**
-	 * Read an answer and close it: a 2xx whose body is a JSON object goes to the interpreter; any other answer (an
-	 * error status, a body that is empty, larger than {@link #maxResponseBytes()} or not JSON) raises the matching
-	 * {@link CloudinaryAnalysisException}, with the secret masked in what it quotes. At most
-	 * {@link #maxResponseBytes()} are read, so a hostile body costs bounded memory. An answer read to its end is closed
-	 * normally, so its connection can be reused; any other (too long, or failed mid-body) is aborted without draining,
-	 * because Spring's {@code close()} drains the rest of the body first, which for an endless body never ends.
+	 * Read an answer and close it: a 2xx whose body is a JSON object goes to the
+	 * interpreter; any other answer (an error status, a body that is empty, larger than
+	 * {@link #maxResponseBytes()} or not JSON) raises the matching
+	 * {@link CloudinaryAnalysisException}, with the secret masked in what it quotes. At
+	 * most {@link #maxResponseBytes()} are read, so a hostile body costs bounded memory.
+	 * An answer read to its end is closed normally, so its connection can be reused; any
+	 * other (too long, or failed mid-body) is aborted without draining, because Spring's
+	 * {@code close()} drains the rest of the body first, which for an endless body never
+	 * ends.
 	 * @param <T> what the interpreter makes of the answer
 	 * @param response the answer, as {@code RestClient.exchange} gives it
 	 * @param clock the clock that turns rate-limit reset times into waits
-	 * @param interpreter makes a result of the answer, or throws {@link JsonAnswer#unreadable(String)}
+	 * @param interpreter makes a result of the answer, or throws
+	 * {@link JsonAnswer#unreadable(String)}
 	 * @return the interpreter's result
 	 * @throws IOException when reading the answer fails
 	 */
@@ -163,7 +171,8 @@ public final class AnalysisConnection {
 			response.getBody().close();
 		}
 		catch (IOException | RuntimeException ex) {
-			// Closing a broken or abandoned stream may fail; the connection is given up either way.
+			// Closing a broken or abandoned stream may fail; the connection is given up
+			// either way.
 		}
 	}
 
@@ -184,7 +193,8 @@ public final class AnalysisConnection {
 	}
 
 	/**
-	 * Whether a host names the loopback interface; a name other than localhost is never resolved here.
+	 * Whether a host names the loopback interface; a name other than localhost is never
+	 * resolved here.
 	 * @param host the host
 	 * @return whether a host names the loopback interface
 	 */
@@ -205,8 +215,9 @@ public final class AnalysisConnection {
 	}
 
 	/**
-	 * Builds an {@link AnalysisConnection}. Every value is checked by {@link #build()}, which throws an
-	 * {@link IllegalArgumentException} (or {@link NullPointerException} for a {@code null}) naming the setting.
+	 * Builds an {@link AnalysisConnection}. Every value is checked by {@link #build()},
+	 * which throws an {@link IllegalArgumentException} (or {@link NullPointerException}
+	 * for a {@code null}) naming the setting.
 	 */
 	public static final class Builder {
 
@@ -242,9 +253,10 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Set the base URL: {@code https}, or plain {@code http} to a loopback address (a local fake) unless
-		 * {@link #allowInsecureHttp(boolean)}.
-		 * @param baseUrl the base URL, without the cloud name (default {@value AnalysisConnection#DEFAULT_BASE_URL})
+		 * Set the base URL: {@code https}, or plain {@code http} to a loopback address (a
+		 * local fake) unless {@link #allowInsecureHttp(boolean)}.
+		 * @param baseUrl the base URL, without the cloud name (default
+		 * {@value AnalysisConnection#DEFAULT_BASE_URL})
 		 * @return this builder
 		 */
 		public Builder baseUrl(String baseUrl) {
@@ -263,9 +275,11 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Authenticate with HTTP Basic, the API key and secret (replaces an {@link AccessTokenProvider}).
+		 * Authenticate with HTTP Basic, the API key and secret (replaces an
+		 * {@link AccessTokenProvider}).
 		 * @param apiKey the API key
-		 * @param apiSecret the API secret; masked in every text the client derives from an answer
+		 * @param apiSecret the API secret; masked in every text the client derives from
+		 * an answer
 		 * @return this builder
 		 */
 		public Builder credentials(String apiKey, String apiSecret) {
@@ -276,7 +290,8 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Authenticate with an OAuth2 bearer token, asked for on every request (replaces key and secret).
+		 * Authenticate with an OAuth2 bearer token, asked for on every request (replaces
+		 * key and secret).
 		 * @param accessTokenProvider supplies the current token
 		 * @return this builder
 		 */
@@ -289,7 +304,8 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Allow plain {@code http} to a host other than loopback, where the credentials travel in clear text.
+		 * Allow plain {@code http} to a host other than loopback, where the credentials
+		 * travel in clear text.
 		 * @param allowInsecureHttp whether to allow it (default {@code false})
 		 * @return this builder
 		 */
@@ -299,8 +315,8 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Set the connect timeout of the client's own JDK {@code HttpClient} (not used with
-		 * {@link #requestFactory(Function)}, whose factories carry their own).
+		 * Set the connect timeout of the client's own JDK {@code HttpClient} (not used
+		 * with {@link #requestFactory(Function)}, whose factories carry their own).
 		 * @param connectTimeout the timeout, positive
 		 * @return this builder
 		 */
@@ -310,7 +326,8 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Set the read timeout: how long an answer (headers and body) may take, unless a call asks for its own.
+		 * Set the read timeout: how long an answer (headers and body) may take, unless a
+		 * call asks for its own.
 		 * @param readTimeout the timeout, positive
 		 * @return this builder
 		 */
@@ -330,9 +347,10 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Start from this {@link RestClient.Builder} (cloned, so it is left as it was) rather than a plain one, to
-		 * keep its message converters, observation and interceptors. Its request factory is replaced by this
-		 * client's own, so that per-call read timeouts apply; a customizer (see
+		 * Start from this {@link RestClient.Builder} (cloned, so it is left as it was)
+		 * rather than a plain one, to keep its message converters, observation and
+		 * interceptors. Its request factory is replaced by this client's own, so that
+		 * per-call read timeouts apply; a customizer (see
 		 * {@link #restClientCustomizer(Consumer)}) may still replace it, e.g. to bind a
 		 * {@code MockRestServiceServer}.
 		 * @param restClientBuilder the builder
@@ -345,13 +363,16 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Send requests with request factories of the application's choice rather than the client's own JDK-based
-		 * one. A factory is asked for per read timeout (the default one and each timeout a call asks for), so that
-		 * {@code RequestOptions.withReadTimeout} works; factories are kept and reused. The factories should not
-		 * follow redirects (a redirect could carry the credentials elsewhere): Spring Boot's
-		 * {@code ClientHttpRequestFactoryBuilder} with {@code HttpRedirects.DONT_FOLLOW} does that. Whatever the
-		 * factory, the body of an answer is bounded by the read timeout.
-		 * @param factoryForReadTimeout builds a factory whose read timeout is the given one
+		 * Send requests with request factories of the application's choice rather than
+		 * the client's own JDK-based one. A factory is asked for per read timeout (the
+		 * default one and each timeout a call asks for), so that
+		 * {@code RequestOptions.withReadTimeout} works; factories are kept and reused.
+		 * The factories should not follow redirects (a redirect could carry the
+		 * credentials elsewhere): Spring Boot's {@code ClientHttpRequestFactoryBuilder}
+		 * with {@code HttpRedirects.DONT_FOLLOW} does that. Whatever the factory, the
+		 * body of an answer is bounded by the read timeout.
+		 * @param factoryForReadTimeout builds a factory whose read timeout is the given
+		 * one
 		 * @return this builder
 		 */
 		public Builder requestFactory(Function<Duration, ClientHttpRequestFactory> factoryForReadTimeout) {
@@ -361,9 +382,10 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Send requests with the client's own JDK-based request factory, on a JDK {@link HttpClient} built by this
-		 * supplier on the first call (to carry an SSL bundle, say). It must not follow redirects; its read timeout
-		 * is ignored (the client's own applies). By default the client builds one with
+		 * Send requests with the client's own JDK-based request factory, on a JDK
+		 * {@link HttpClient} built by this supplier on the first call (to carry an SSL
+		 * bundle, say). It must not follow redirects; its read timeout is ignored (the
+		 * client's own applies). By default the client builds one with
 		 * {@link #connectTimeout(Duration)} and {@link HttpClient.Redirect#NEVER}.
 		 * @param httpClient supplies the JDK client once
 		 * @return this builder
@@ -375,9 +397,10 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Add a customizer that runs after the request factory is set and before the base URL, authentication and
-		 * headers are, as Spring Boot applies its {@code RestClientCustomizer}s (observation, a
-		 * {@code MockRestServiceServer} binding).
+		 * Add a customizer that runs after the request factory is set and before the base
+		 * URL, authentication and headers are, as Spring Boot applies its
+		 * {@code RestClientCustomizer}s (observation, a {@code MockRestServiceServer}
+		 * binding).
 		 * @param customizer the customizer
 		 * @return this builder
 		 */
@@ -387,7 +410,8 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Add a customizer that runs last, after the base URL, authentication and headers are set.
+		 * Add a customizer that runs last, after the base URL, authentication and headers
+		 * are set.
 		 * @param customizer the customizer
 		 * @return this builder
 		 */
@@ -399,7 +423,8 @@ public final class AnalysisConnection {
 		/**
 		 * Build the connection.
 		 * @return the connection
-		 * @throws IllegalArgumentException when a setting is missing or invalid; the message names it
+		 * @throws IllegalArgumentException when a setting is missing or invalid; the
+		 * message names it
 		 */
 		public AnalysisConnection build() {
 			String cloudName = checkedCloudName();
@@ -408,7 +433,8 @@ public final class AnalysisConnection {
 			Duration connectTimeout = positive(this.connectTimeout, "connectTimeout");
 			Duration readTimeout = positive(this.readTimeout, "readTimeout");
 			if (this.maxResponseBytes <= 0) {
-				throw new IllegalArgumentException("maxResponseBytes must be positive, but was " + this.maxResponseBytes);
+				throw new IllegalArgumentException(
+						"maxResponseBytes must be positive, but was " + this.maxResponseBytes);
 			}
 			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.get()
 					: RestClient.builder();
@@ -447,7 +473,8 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * Masks the secret (and its Basic token) in anything the client derives from an answer.
+		 * Masks the secret (and its Basic token) in anything the client derives from an
+		 * answer.
 		 * @return the redactor for this connection's secret
 		 */
 		private SecretRedactor redactor() {
@@ -485,20 +512,23 @@ public final class AnalysisConnection {
 		private PerCallReadTimeoutRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
 			Function<Duration, ClientHttpRequestFactory> applicationFactory = this.requestFactory;
 			if (applicationFactory != null) {
-				// The application's factory bounds single reads at best and drains a body it closes: bound the
+				// The application's factory bounds single reads at best and drains a body
+				// it closes: bound the
 				// whole answer.
 				return new PerCallReadTimeoutRequestFactory(bounded(applicationFactory, readTimeout),
 						(perCall) -> bounded(applicationFactory, perCall));
 			}
-			// One JDK HttpClient (one selector thread, one pool) serves every read timeout of this client. It is
-			// built on the first call: its SSL context and selector thread are the dearest part of a cold start.
+			// One JDK HttpClient (one selector thread, one pool) serves every read
+			// timeout of this client. It is
+			// built on the first call: its SSL context and selector thread are the
+			// dearest part of a cold start.
 			Supplier<HttpClient> httpClient = (this.httpClient != null) ? this.httpClient
 					: () -> HttpClient.newBuilder()
 						.connectTimeout(connectTimeout)
 						.followRedirects(HttpClient.Redirect.NEVER)
 						.build();
-			BoundedJdkClientHttpRequestFactory bounded = new BoundedJdkClientHttpRequestFactory(httpClient,
-					readTimeout, bodyBound());
+			BoundedJdkClientHttpRequestFactory bounded = new BoundedJdkClientHttpRequestFactory(httpClient, readTimeout,
+					bodyBound());
 			return new PerCallReadTimeoutRequestFactory(bounded, bounded::withReadTimeout);
 		}
 
@@ -510,8 +540,10 @@ public final class AnalysisConnection {
 		}
 
 		/**
-		 * One byte more than the client reads, so that the client itself still sees (and reports) an oversized body.
-		 * @return one byte more than the client reads, so that the client itself still sees (and reports) an oversized body
+		 * One byte more than the client reads, so that the client itself still sees (and
+		 * reports) an oversized body.
+		 * @return one byte more than the client reads, so that the client itself still
+		 * sees (and reports) an oversized body
 		 */
 		private int bodyBound() {
 			return (int) Math.min(this.maxResponseBytes + 1L, Integer.MAX_VALUE - 8);

@@ -21,16 +21,19 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Bounds the body of an answer by the read timeout, whichever request factory sends it, and gives up an
- * answer that is not read to its end by aborting its connection rather than draining it.
+ * Bounds the body of an answer by the read timeout, whichever request factory sends it,
+ * and gives up an answer that is not read to its end by aborting its connection rather
+ * than draining it.
  * <p>
- * Request factories bound a single read at most ({@code simple}, {@code http-components}) or only the wait for the
- * headers ({@code jdk}), and closing a response drains the rest of its body first, which for an endless body never
- * ends. Here the read timeout runs again from the moment the headers arrive; when it passes, a watchdog aborts the body
- * (a blocked read then fails, as a {@link SocketTimeoutException}), and a body that is closed before its end is aborted
- * the same way, by the underlying client's own abort (see {@link ConnectionAborts}). The watchdog is one daemon thread
- * shared by all clients, started on the first answer and ended after a second without work, so no thread outlives the
- * calls.
+ * Request factories bound a single read at most ({@code simple}, {@code http-components})
+ * or only the wait for the headers ({@code jdk}), and closing a response drains the rest
+ * of its body first, which for an endless body never ends. Here the read timeout runs
+ * again from the moment the headers arrive; when it passes, a watchdog aborts the body (a
+ * blocked read then fails, as a {@link SocketTimeoutException}), and a body that is
+ * closed before its end is aborted the same way, by the underlying client's own abort
+ * (see {@link ConnectionAborts}). The watchdog is one daemon thread shared by all
+ * clients, started on the first answer and ended after a second without work, so no
+ * thread outlives the calls.
  */
 final class BodyDeadlineRequestFactory implements ClientHttpRequestFactory {
 
@@ -78,7 +81,8 @@ final class BodyDeadlineRequestFactory implements ClientHttpRequestFactory {
 		@Override
 		public ClientHttpResponse execute() throws IOException {
 			ClientHttpResponse response = this.request.execute();
-			// The factory's own read timeout bounds the wait for the headers; from them on, this deadline bounds the body.
+			// The factory's own read timeout bounds the wait for the headers; from them
+			// on, this deadline bounds the body.
 			long deadline = System.nanoTime() + BodyDeadlineRequestFactory.this.readTimeout.toNanos();
 			return new DeadlineResponse(this.request, response, deadline);
 		}
@@ -136,7 +140,10 @@ final class BodyDeadlineRequestFactory implements ClientHttpRequestFactory {
 			this.watchdog = WATCHDOG.schedule(this::timeOut, Math.max(0, remaining), TimeUnit.NANOSECONDS);
 		}
 
-		/** Names the response it bounds, so that a test or a debugger can tell which factory made it. */
+		/**
+		 * Names the response it bounds, so that a test or a debugger can tell which
+		 * factory made it.
+		 */
 		@Override
 		public String toString() {
 			return "DeadlineResponse[" + this.response.getClass().getName() + "]";
@@ -231,7 +238,8 @@ final class BodyDeadlineRequestFactory implements ClientHttpRequestFactory {
 					throw ex;
 				}
 				if (read == -1 && (DeadlineResponse.this.timedOut || DeadlineResponse.this.aborted.get())) {
-					// Some clients (Reactor Netty) end an aborted body as if it were complete.
+					// Some clients (Reactor Netty) end an aborted body as if it were
+					// complete.
 					throw DeadlineResponse.this.timedOut ? timeout() : new IOException("answer given up");
 				}
 				if (read == -1) {

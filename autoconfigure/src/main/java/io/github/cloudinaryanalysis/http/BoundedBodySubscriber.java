@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 /**
- * Receives a body up to a bound, for {@link BoundedJdkClientHttpRequest}. Signals arrive one at a time (reactive streams), on the client's threads; the
- * caller reads the result only after {@link #done} completed, which orders the accesses.
+ * Receives a body up to a bound, for {@link BoundedJdkClientHttpRequest}. Signals arrive
+ * one at a time (reactive streams), on the client's threads; the caller reads the result
+ * only after {@link #done} completed, which orders the accesses.
  */
 final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<BoundedBodySubscriber> {
 
@@ -45,7 +46,8 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Bounded
 
 	@Override
 	public CompletionStage<BoundedBodySubscriber> getBody() {
-		// Complete at once, so send() returns with the headers; the caller then waits for the body itself,
+		// Complete at once, so send() returns with the headers; the caller then waits for
+		// the body itself,
 		// with its deadline, on a future this subscriber completes directly.
 		return CompletableFuture.completedFuture(this);
 	}
@@ -103,14 +105,14 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Bounded
 		}
 		catch (TimeoutException ex) {
 			cancel();
-			throw new HttpTimeoutException("Response body of " + method + " " + uri
-					+ " not received within the read timeout");
+			throw new HttpTimeoutException(
+					"Response body of " + method + " " + uri + " not received within the read timeout");
 		}
 		catch (InterruptedException ex) {
 			cancel();
 			Thread.currentThread().interrupt();
-			InterruptedIOException interrupted = new InterruptedIOException("Interrupted while reading " + method
-					+ " " + uri);
+			InterruptedIOException interrupted = new InterruptedIOException(
+					"Interrupted while reading " + method + " " + uri);
 			interrupted.initCause(ex);
 			throw interrupted;
 		}

@@ -16,8 +16,9 @@ import org.springframework.http.client.AbstractBufferingClientHttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * A request of {@link BoundedJdkClientHttpRequestFactory}: sent with the blocking {@link HttpClient#send}, it returns
- * once the whole body, up to the bound, has been received or the read timeout has passed.
+ * A request of {@link BoundedJdkClientHttpRequestFactory}: sent with the blocking
+ * {@link HttpClient#send}, it returns once the whole body, up to the bound, has been
+ * received or the read timeout has passed.
  */
 final class BoundedJdkClientHttpRequest extends AbstractBufferingClientHttpRequest {
 
@@ -30,7 +31,6 @@ final class BoundedJdkClientHttpRequest extends AbstractBufferingClientHttpReque
 	private final Duration readTimeout;
 
 	private final int maxBodyBytes;
-
 
 	private final URI uri;
 
@@ -66,8 +66,8 @@ final class BoundedJdkClientHttpRequest extends AbstractBufferingClientHttpReque
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			InterruptedIOException interrupted = new InterruptedIOException("Interrupted while waiting for "
-					+ this.method + " " + this.uri);
+			InterruptedIOException interrupted = new InterruptedIOException(
+					"Interrupted while waiting for " + this.method + " " + this.uri);
 			interrupted.initCause(ex);
 			throw interrupted;
 		}
@@ -76,8 +76,7 @@ final class BoundedJdkClientHttpRequest extends AbstractBufferingClientHttpReque
 	}
 
 	private HttpRequest buildRequest(HttpHeaders headers, byte[] body) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(this.uri)
-			.timeout(this.readTimeout);
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.uri).timeout(this.readTimeout);
 		headers.forEach((name, values) -> {
 			if (!DISALLOWED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
 				for (String value : values) {

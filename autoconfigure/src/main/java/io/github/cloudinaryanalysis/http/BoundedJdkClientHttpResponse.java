@@ -10,7 +10,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * A response of {@link BoundedJdkClientHttpRequest}, whose body was received (or cut) before it was made.
+ * A response of {@link BoundedJdkClientHttpRequest}, whose body was received (or cut)
+ * before it was made.
  */
 final class BoundedJdkClientHttpResponse implements ClientHttpResponse {
 
@@ -58,7 +59,8 @@ final class BoundedJdkClientHttpResponse implements ClientHttpResponse {
 
 	@Override
 	public void close() {
-		// The body was received (or cut, its connection closed) before this response was made: nothing to drain.
+		// The body was received (or cut, its connection closed) before this response was
+		// made: nothing to drain.
 	}
 
 }

@@ -13,8 +13,9 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Adds the {@code Authorization} header to every request of the client: HTTP Basic with the API key and secret, or
- * an OAuth2 bearer token. {@link #toString()} never shows a credential.
+ * Adds the {@code Authorization} header to every request of the client: HTTP Basic with
+ * the API key and secret, or an OAuth2 bearer token. {@link #toString()} never shows a
+ * credential.
  */
 final class CloudinaryAuthentication implements ClientHttpRequestInterceptor {
 

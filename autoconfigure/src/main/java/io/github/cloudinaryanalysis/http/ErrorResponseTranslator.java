@@ -21,9 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Turns an error answer of the Analysis API into the matching {@link CloudinaryAnalysisException}. The subclass
- * follows the status alone; the body is parsed when it is the documented JSON error and quoted (truncated)
- * otherwise.
+ * Turns an error answer of the Analysis API into the matching
+ * {@link CloudinaryAnalysisException}. The subclass follows the status alone; the body is
+ * parsed when it is the documented JSON error and quoted (truncated) otherwise.
  */
 final class ErrorResponseTranslator {
 
@@ -42,9 +42,11 @@ final class ErrorResponseTranslator {
 	private final SecretRedactor redactor;
 
 	/**
-	 * Create a translator that parses with the client's own mapper ({@link JsonFields#mapper()}).
+	 * Create a translator that parses with the client's own mapper
+	 * ({@link JsonFields#mapper()}).
 	 * @param clock the clock to turn reset times into waits
-	 * @param redactor masks credentials an answer may echo, before anything derived from the answer is stored
+	 * @param redactor masks credentials an answer may echo, before anything derived from
+	 * the answer is stored
 	 */
 	ErrorResponseTranslator(Clock clock, SecretRedactor redactor) {
 		this.clock = clock;
@@ -52,8 +54,8 @@ final class ErrorResponseTranslator {
 	}
 
 	/**
-	 * Make a request id from an answer safe to store, log or send: credentials masked, control characters (CR, LF,
-	 * NUL and the like) removed, length bounded.
+	 * Make a request id from an answer safe to store, log or send: credentials masked,
+	 * control characters (CR, LF, NUL and the like) removed, length bounded.
 	 * @param requestId the id as the answer gave it
 	 * @return the safe id, or {@code null} when nothing printable is left
 	 */
@@ -80,9 +82,10 @@ final class ErrorResponseTranslator {
 		String message = message(status, apiError, requestId, body);
 		byte[] bytes = body.bytes();
 		return switch (status.value()) {
-			case 400 -> new CloudinaryAnalysisException.BadRequest(message, status, headers, bytes, apiError, requestId);
-			case 401 -> new CloudinaryAnalysisException.Unauthorized(message, status, headers, bytes, apiError,
-					requestId);
+			case 400 ->
+				new CloudinaryAnalysisException.BadRequest(message, status, headers, bytes, apiError, requestId);
+			case 401 ->
+				new CloudinaryAnalysisException.Unauthorized(message, status, headers, bytes, apiError, requestId);
 			case 403 -> new CloudinaryAnalysisException.Forbidden(message, status, headers, bytes, apiError, requestId);
 			case 404 -> new CloudinaryAnalysisException.NotFound(message, status, headers, bytes, apiError, requestId);
 			case 429 -> tooManyRequests(message, status, headers, bytes, apiError, requestId, root);
@@ -101,13 +104,13 @@ final class ErrorResponseTranslator {
 	 * @param requestId the request id, if the body carried one
 	 * @return the exception to throw
 	 */
-	CloudinaryAnalysisException unreadable(HttpStatusCode status, HttpHeaders headers, BoundedBody body,
-			String problem, @Nullable String requestId) {
+	CloudinaryAnalysisException unreadable(HttpStatusCode status, HttpHeaders headers, BoundedBody body, String problem,
+			@Nullable String requestId) {
 		return unreadableRedacted(status, headers, this.redactor.redact(body), problem, safeRequestId(requestId));
 	}
 
-	private CloudinaryAnalysisException unreadableRedacted(HttpStatusCode status, HttpHeaders headers,
-			BoundedBody body, String problem, @Nullable String requestId) {
+	private CloudinaryAnalysisException unreadableRedacted(HttpStatusCode status, HttpHeaders headers, BoundedBody body,
+			String problem, @Nullable String requestId) {
 		String message = API + " answered " + describe(status) + " " + problem
 				+ (body.isEmpty() ? "" : ": " + ResponseText.excerpt(body))
 				+ ((requestId != null) ? " (request id " + requestId + ")" : "");
@@ -117,7 +120,8 @@ final class ErrorResponseTranslator {
 	/**
 	 * Parse a body as a JSON object.
 	 * @param body the body
-	 * @return the root object, or {@code null} when the body is empty, truncated or not a JSON object
+	 * @return the root object, or {@code null} when the body is empty, truncated or not a
+	 * JSON object
 	 */
 	@Nullable JsonNode parse(BoundedBody body) {
 		if (body.isEmpty() || body.truncated()) {
@@ -146,12 +150,14 @@ final class ErrorResponseTranslator {
 		if (!error.isObject()) {
 			return null;
 		}
-		// The body was redacted before parsing, so the details hold no echoed credential either.
+		// The body was redacted before parsing, so the details hold no echoed credential
+		// either.
 		Map<String, Object> details = error.path("details").isObject()
 				? JsonFields.mapper().convertValue(error.path("details"), DETAILS) : Map.of();
 		return new ApiError(ErrorCategory.fromApiValue(JsonFields.text(error, "category")),
-				safeText(JsonFields.text(error, "code"), 64), safeText(JsonFields.text(error, "message"), MAX_API_MESSAGE),
-				details, safeRequestId(JsonFields.text(error, "request_id")));
+				safeText(JsonFields.text(error, "code"), 64),
+				safeText(JsonFields.text(error, "message"), MAX_API_MESSAGE), details,
+				safeRequestId(JsonFields.text(error, "request_id")));
 	}
 
 	private static @Nullable String safeText(@Nullable String text, int maxLength) {

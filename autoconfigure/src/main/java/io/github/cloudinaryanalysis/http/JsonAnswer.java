@@ -8,9 +8,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * A successful answer of the Analysis API whose body is a JSON object, as an operation's client interprets it (see
- * {@link AnalysisConnection#read}): its fields, read leniently, and the means to reject it with an exception that
- * quotes the body with the secret masked.
+ * A successful answer of the Analysis API whose body is a JSON object, as an operation's
+ * client interprets it (see {@link AnalysisConnection#read}): its fields, read leniently,
+ * and the means to reject it with an exception that quotes the body with the secret
+ * masked.
  */
 public final class JsonAnswer {
 
@@ -42,8 +43,8 @@ public final class JsonAnswer {
 	}
 
 	/**
-	 * Return a text field; a missing field, or one of another type, is {@code null}, so that the caller decides what
-	 * is required.
+	 * Return a text field; a missing field, or one of another type, is {@code null}, so
+	 * that the caller decides what is required.
 	 * @param node the object to read from (any node; a non-object has no fields)
 	 * @param field the field name
 	 * @return the text, or {@code null}
@@ -53,8 +54,8 @@ public final class JsonAnswer {
 	}
 
 	/**
-	 * Return the answer's request id ({@code request_id}), safe to store, log or send: credentials masked, control
-	 * characters removed, length bounded.
+	 * Return the answer's request id ({@code request_id}), safe to store, log or send:
+	 * credentials masked, control characters removed, length bounded.
 	 * @return the id, or {@code null}
 	 */
 	public @Nullable String requestId() {
@@ -63,7 +64,8 @@ public final class JsonAnswer {
 
 	/**
 	 * Create the exception for an answer whose body cannot be used.
-	 * @param problem what is wrong with the body, e.g. {@code "without the task status (data.status)"}
+	 * @param problem what is wrong with the body, e.g.
+	 * {@code "without the task status (data.status)"}
 	 * @return the exception to throw
 	 */
 	public CloudinaryAnalysisException unreadable(String problem) {

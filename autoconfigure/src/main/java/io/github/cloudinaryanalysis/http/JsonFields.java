@@ -5,8 +5,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads fields of the API's JSON answers leniently: a missing field, or one of another type, is {@code null}
- * rather than an exception, so that the caller decides what is required.
+ * Reads fields of the API's JSON answers leniently: a missing field, or one of another
+ * type, is {@code null} rather than an exception, so that the caller decides what is
+ * required.
  */
 final class JsonFields {
 
@@ -14,9 +15,10 @@ final class JsonFields {
 	}
 
 	/**
-	 * Return the mapper the client parses answers with: its own, so that the application's Jackson settings cannot
-	 * change how answers are read. Built on first use (a cold {@code JsonMapper} costs tens of milliseconds of
-	 * start-up) and shared, since it is thread-safe and never reconfigured.
+	 * Return the mapper the client parses answers with: its own, so that the
+	 * application's Jackson settings cannot change how answers are read. Built on first
+	 * use (a cold {@code JsonMapper} costs tens of milliseconds of start-up) and shared,
+	 * since it is thread-safe and never reconfigured.
 	 * @return the mapper
 	 */
 	static JsonMapper mapper() {

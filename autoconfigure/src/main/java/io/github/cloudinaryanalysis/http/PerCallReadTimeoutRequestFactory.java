@@ -17,17 +17,21 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 /**
  * A request factory that lets one call use its own read timeout.
  * <p>
- * Request factories fix their timeouts when they are built, and {@code RestClient} offers no per-request timeout.
- * This factory therefore routes a request to a factory built for the timeout the current call asked for (see
- * {@link #withReadTimeout}); factories are built on first use and kept, at most {@value #MAX_CACHED} of them.
- * Requests on calls without their own timeout go to the default factory.
+ * Request factories fix their timeouts when they are built, and {@code RestClient} offers
+ * no per-request timeout. This factory therefore routes a request to a factory built for
+ * the timeout the current call asked for (see {@link #withReadTimeout}); factories are
+ * built on first use and kept, at most {@value #MAX_CACHED} of them. Requests on calls
+ * without their own timeout go to the default factory.
  */
 final class PerCallReadTimeoutRequestFactory implements ClientHttpRequestFactory {
 
 	/** How many per-timeout factories are kept before the cache is cleared. */
 	static final int MAX_CACHED = 16;
 
-	/** The read timeout the call on this thread asked for. The request is created on the calling thread. */
+	/**
+	 * The read timeout the call on this thread asked for. The request is created on the
+	 * calling thread.
+	 */
 	private static final ThreadLocal<@Nullable Duration> CURRENT_READ_TIMEOUT = new ThreadLocal<>();
 
 	private final ClientHttpRequestFactory defaultFactory;
@@ -39,7 +43,8 @@ final class PerCallReadTimeoutRequestFactory implements ClientHttpRequestFactory
 	/**
 	 * Create the factory.
 	 * @param defaultFactory the factory for calls without their own read timeout
-	 * @param factoryForReadTimeout builds a factory with the same settings but the given read timeout
+	 * @param factoryForReadTimeout builds a factory with the same settings but the given
+	 * read timeout
 	 */
 	PerCallReadTimeoutRequestFactory(ClientHttpRequestFactory defaultFactory,
 			Function<Duration, ClientHttpRequestFactory> factoryForReadTimeout) {

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns text from a response into something safe to put in an exception message: control characters replaced,
- * length bounded.
+ * Turns text from a response into something safe to put in an exception message: control
+ * characters replaced, length bounded.
  */
 final class ResponseText {
 
@@ -23,7 +23,8 @@ final class ResponseText {
 	}
 
 	/**
-	 * Remove control characters (CR, LF, NUL and the like) rather than replace them: for identifiers.
+	 * Remove control characters (CR, LF, NUL and the like) rather than replace them: for
+	 * identifiers.
 	 * @param text the text
 	 * @param maxLength the max length
 	 * @return the text without control characters, cut to {@code maxLength}

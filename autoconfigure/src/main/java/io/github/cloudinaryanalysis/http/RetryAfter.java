@@ -18,23 +18,28 @@ import io.github.cloudinaryanalysis.RateLimit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How long a rate-limited answer asks to wait: its {@code Retry-After} header, in any form RFC 9110 allows, or else
- * the earliest {@code reset_time} of its limits.
+ * How long a rate-limited answer asks to wait: its {@code Retry-After} header, in any
+ * form RFC 9110 allows, or else the earliest {@code reset_time} of its limits.
  */
 final class RetryAfter {
 
-	/** The wait that stands for "far": an overflowing or far-future {@code Retry-After}. */
+	/**
+	 * The wait that stands for "far": an overflowing or far-future {@code Retry-After}.
+	 */
 	static final Duration FAR = Duration.ofDays(365L * 100);
 
 	private static final Pattern DELAY_SECONDS = Pattern.compile("[0-9]+");
 
-	/** The day name that starts every HTTP-date form; it is not checked against the date. */
+	/**
+	 * The day name that starts every HTTP-date form; it is not checked against the date.
+	 */
 	private static final Pattern DAY_NAME = Pattern.compile("^[A-Za-z]+,?\\s+");
 
 	/**
-	 * The three HTTP-date forms of RFC 9110 section 5.6.7 without their day name: IMF-fixdate
-	 * ({@code Sun, 06 Nov 1994 08:49:37 GMT}), RFC 850 ({@code Sunday, 06-Nov-94 08:49:37 GMT}, two-digit years read
-	 * as 1970 to 2069) and asctime ({@code Sun Nov  6 08:49:37 1994}, in UTC).
+	 * The three HTTP-date forms of RFC 9110 section 5.6.7 without their day name:
+	 * IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}), RFC 850
+	 * ({@code Sunday, 06-Nov-94 08:49:37 GMT}, two-digit years read as 1970 to 2069) and
+	 * asctime ({@code Sun Nov  6 08:49:37 1994}, in UTC).
 	 */
 	private static final List<DateTimeFormatter> HTTP_DATE_FORMATS = List.of(
 			new DateTimeFormatterBuilder().parseCaseInsensitive()
@@ -54,8 +59,9 @@ final class RetryAfter {
 				.withZone(ZoneOffset.UTC));
 
 	/**
-	 * Work out how long a 429 asks to wait: the {@code Retry-After} header (seconds or an HTTP date) when present,
-	 * else the time until the earliest reported {@code reset_time}.
+	 * Work out how long a 429 asks to wait: the {@code Retry-After} header (seconds or an
+	 * HTTP date) when present, else the time until the earliest reported
+	 * {@code reset_time}.
 	 * @param retryAfterHeader the header's value, if any
 	 * @param limits the reported limits
 	 * @param now the time the answer arrived
@@ -75,12 +81,14 @@ final class RetryAfter {
 	}
 
 	/**
-	 * Parse a {@code Retry-After} value: delay-seconds or an HTTP-date in any of the three forms RFC 9110 allows
-	 * (IMF-fixdate, the obsolete RFC 850 form and the asctime form). A number too large for a {@code long}, or a
-	 * wait longer than {@link #FAR}, is {@link #FAR}: far enough that no retry policy waits for it.
+	 * Parse a {@code Retry-After} value: delay-seconds or an HTTP-date in any of the
+	 * three forms RFC 9110 allows (IMF-fixdate, the obsolete RFC 850 form and the asctime
+	 * form). A number too large for a {@code long}, or a wait longer than {@link #FAR},
+	 * is {@link #FAR}: far enough that no retry policy waits for it.
 	 * @param value the value
 	 * @param now the current instant
-	 * @return the wait the value asks for, or {@code null} when it is not a valid {@code Retry-After} value
+	 * @return the wait the value asks for, or {@code null} when it is not a valid
+	 * {@code Retry-After} value
 	 */
 	static @Nullable Duration parse(@Nullable String value, Instant now) {
 		if (value == null || value.isBlank()) {
@@ -121,7 +129,8 @@ final class RetryAfter {
 	}
 
 	/**
-	 * Parse a {@code reset_time} of the API's rate limits: ISO-8601, in UTC or with an offset.
+	 * Parse a {@code reset_time} of the API's rate limits: ISO-8601, in UTC or with an
+	 * offset.
 	 * @param value the field's text, if any
 	 * @return the time, or {@code null} when absent or unreadable
 	 */

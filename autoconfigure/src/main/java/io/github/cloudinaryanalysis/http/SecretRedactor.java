@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Replaces credentials in text that came from an answer (an upstream or proxy may echo the request) by
- * {@value #MASK}: any {@code Basic} or {@code Bearer} token, the password of any URL's user info, and each known
- * secret (the API secret and its {@code Basic} token). Applied before any such text is stored in an exception, a
- * record, a problem detail or a log line.
+ * Replaces credentials in text that came from an answer (an upstream or proxy may echo
+ * the request) by {@value #MASK}: any {@code Basic} or {@code Bearer} token, the password
+ * of any URL's user info, and each known secret (the API secret and its {@code Basic}
+ * token). Applied before any such text is stored in an exception, a record, a problem
+ * detail or a log line.
  */
 final class SecretRedactor {
 
@@ -25,13 +26,17 @@ final class SecretRedactor {
 	/** Redacts tokens and URL passwords only, for clients that know no secret. */
 	public static final SecretRedactor TOKENS_ONLY = new SecretRedactor(List.of());
 
-	// Every repetition is bounded, so that a hostile body of a megabyte of letters or spaces costs linear time.
+	// Every repetition is bounded, so that a hostile body of a megabyte of letters or
+	// spaces costs linear time.
 	private static final Pattern AUTH_TOKEN = Pattern.compile(
 			"(?i)\\b(basic|bearer)(?:\\s{1,8}|%20|\\+)(?=[A-Za-z0-9._~+/=-]{0,4096}[0-9=+/.])[A-Za-z0-9._~+/=-]{8,4096}");
 
 	private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/?#@\\s\"']{0,256}:)[^@/?#\\s\"']{1,256}@");
 
-	/** Secrets shorter than this are not searched for literally: they would mask ordinary words. */
+	/**
+	 * Secrets shorter than this are not searched for literally: they would mask ordinary
+	 * words.
+	 */
 	private static final int MIN_SECRET_LENGTH = 6;
 
 	private final List<String> secrets;
@@ -56,7 +61,8 @@ final class SecretRedactor {
 	}
 
 	/**
-	 * Create a redactor for HTTP Basic credentials: masks the secret and the Basic token made of key and secret.
+	 * Create a redactor for HTTP Basic credentials: masks the secret and the Basic token
+	 * made of key and secret.
 	 * @param apiKey the API key
 	 * @param apiSecret the API secret
 	 * @return the redactor
@@ -79,8 +85,10 @@ final class SecretRedactor {
 		for (String secret : this.secrets) {
 			redacted = redacted.replace(secret, MASK);
 		}
-		redacted = AUTH_TOKEN.matcher(redacted).replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + " " + MASK));
-		return URL_PASSWORD.matcher(redacted).replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + MASK + "@"));
+		redacted = AUTH_TOKEN.matcher(redacted)
+			.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + " " + MASK));
+		return URL_PASSWORD.matcher(redacted)
+			.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + MASK + "@"));
 	}
 
 	/**

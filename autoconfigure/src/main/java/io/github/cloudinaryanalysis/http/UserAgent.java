@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * The {@code User-Agent} the client sends: this starter's name and version, and the Java version.
+ * The {@code User-Agent} the client sends: this starter's name and version, and the Java
+ * version.
  */
 final class UserAgent {
 
@@ -18,7 +19,8 @@ final class UserAgent {
 	}
 
 	/**
-	 * Return the header value, e.g. {@code cloudinary-analysis-spring-boot-starter/0.1.0 Java/17.0.15}.
+	 * Return the header value, e.g.
+	 * {@code cloudinary-analysis-spring-boot-starter/0.1.0 Java/17.0.15}.
 	 * @return the value
 	 */
 	static String value() {

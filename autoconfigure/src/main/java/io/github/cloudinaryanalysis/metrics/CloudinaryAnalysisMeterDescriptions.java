@@ -8,10 +8,12 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 
 /**
- * Gives the meters of the {@code getStatus} and wait observations a description. Micrometer's observation handler
- * creates them (the {@value DefaultTaskStatusObservationConvention#NAME} and {@value CloudinaryAnalysisMetrics#AWAIT}
- * timers and their {@code .active} long-task timers) without one, which leaves an empty {@code # HELP} line in
- * Prometheus. Only these names are touched, and a description set elsewhere is kept.
+ * Gives the meters of the {@code getStatus} and wait observations a description.
+ * Micrometer's observation handler creates them (the
+ * {@value DefaultTaskStatusObservationConvention#NAME} and
+ * {@value CloudinaryAnalysisMetrics#AWAIT} timers and their {@code .active} long-task
+ * timers) without one, which leaves an empty {@code # HELP} line in Prometheus. Only
+ * these names are touched, and a description set elsewhere is kept.
  */
 public final class CloudinaryAnalysisMeterDescriptions implements MeterFilter {
 
@@ -28,8 +30,7 @@ public final class CloudinaryAnalysisMeterDescriptions implements MeterFilter {
 		if (description == null || id.getDescription() != null) {
 			return id;
 		}
-		return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description,
-				id.getType());
+		return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description, id.getType());
 	}
 
 }

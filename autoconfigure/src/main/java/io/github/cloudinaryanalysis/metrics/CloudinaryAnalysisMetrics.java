@@ -15,21 +15,26 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
- * The client's own meters, next to the {@code cloudinary.analysis.tasks.status} timer of its observation. Every
- * tag is bounded: retry reasons and wait outcomes are fixed sets, and at most 16 rate-limited features are tracked.
+ * The client's own meters, next to the {@code cloudinary.analysis.tasks.status} timer of
+ * its observation. Every tag is bounded: retry reasons and wait outcomes are fixed sets,
+ * and at most 16 rate-limited features are tracked.
  * <ul>
  * <li>{@value #RETRIES}: counter of retries, tag {@code reason}.</li>
- * <li>{@value #QUOTA}: gauge of the last known remaining quota, tag {@code feature} (from 429 answers).</li>
- * <li>{@value #AWAIT}: timer of {@code awaitCompletion} waits, tag {@code outcome} (the final status in lower
- * case, {@code timeout}, {@code error} or {@code cancelled}). When the client observes its waits, the wait's
- * observation of the same name makes this timer (with Boot's {@code error} tag too); this listener makes it only
- * for a client without an observation registry.</li>
- * <li>{@value #AWAIT_POLLS}: distribution of the number of polls per wait, tag {@code outcome}.</li>
+ * <li>{@value #QUOTA}: gauge of the last known remaining quota, tag {@code feature} (from
+ * 429 answers).</li>
+ * <li>{@value #AWAIT}: timer of {@code awaitCompletion} waits, tag {@code outcome} (the
+ * final status in lower case, {@code timeout}, {@code error} or {@code cancelled}). When
+ * the client observes its waits, the wait's observation of the same name makes this timer
+ * (with Boot's {@code error} tag too); this listener makes it only for a client without
+ * an observation registry.</li>
+ * <li>{@value #AWAIT_POLLS}: distribution of the number of polls per wait, tag
+ * {@code outcome}.</li>
  * </ul>
- * A {@link MeterBinder}: Spring Boot binds it to the application's registry. The quota gauges read the
- * {@link ClientActivity} tracker, which names each newly tracked feature to this binder itself, so no listener order is
- * relied on. Meters are made in a registry of this binder's own, to which each bound registry is added, so that a
- * meter made before binding (an event during start-up) still reaches it.
+ * A {@link MeterBinder}: Spring Boot binds it to the application's registry. The quota
+ * gauges read the {@link ClientActivity} tracker, which names each newly tracked feature
+ * to this binder itself, so no listener order is relied on. Meters are made in a registry
+ * of this binder's own, to which each bound registry is added, so that a meter made
+ * before binding (an event during start-up) still reaches it.
  */
 public class CloudinaryAnalysisMetrics implements MeterBinder, TasksClientListener {
 
@@ -52,17 +57,18 @@ public class CloudinaryAnalysisMetrics implements MeterBinder, TasksClientListen
 	/**
 	 * Create the meters.
 	 * @param activity the source of the last known quota
-	 * @param recordAwaitTimer whether this listener records the {@value #AWAIT} timer; {@code false} when the
-	 * client's wait observation records it
+	 * @param recordAwaitTimer whether this listener records the {@value #AWAIT} timer;
+	 * {@code false} when the client's wait observation records it
 	 */
 	public CloudinaryAnalysisMetrics(ClientActivity activity, boolean recordAwaitTimer) {
 		this.recordAwaitTimer = recordAwaitTimer;
-		// Registering a gauge twice returns the first, so a feature named twice stays one gauge.
-		activity.onFeatureTracked((feature) -> Gauge
-			.builder(QUOTA, activity, (tracker) -> tracker.remainingQuota(feature))
-			.description("Last known remaining quota of a rate-limited Analysis API feature")
-			.tag("feature", feature)
-			.register(this.meters));
+		// Registering a gauge twice returns the first, so a feature named twice stays one
+		// gauge.
+		activity
+			.onFeatureTracked((feature) -> Gauge.builder(QUOTA, activity, (tracker) -> tracker.remainingQuota(feature))
+				.description("Last known remaining quota of a rate-limited Analysis API feature")
+				.tag("feature", feature)
+				.register(this.meters));
 	}
 
 	@Override

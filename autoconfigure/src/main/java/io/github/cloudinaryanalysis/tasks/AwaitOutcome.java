@@ -6,7 +6,8 @@ import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a wait for a task ended. Also a bounded tag value for metrics and observations ({@link #tagValue()}).
+ * How a wait for a task ended. Also a bounded tag value for metrics and observations
+ * ({@link #tagValue()}).
  */
 public enum AwaitOutcome {
 

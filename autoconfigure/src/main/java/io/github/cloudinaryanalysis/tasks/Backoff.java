@@ -3,8 +3,9 @@ package io.github.cloudinaryanalysis.tasks;
 import java.time.Duration;
 
 /**
- * An exponential backoff: the first interval, how much each interval grows over the previous one, and the longest
- * interval. Serves the waits between retries ({@link RetrySettings}) and between polls ({@link PollingSettings}).
+ * An exponential backoff: the first interval, how much each interval grows over the
+ * previous one, and the longest interval. Serves the waits between retries
+ * ({@link RetrySettings}) and between polls ({@link PollingSettings}).
  *
  * @param initialInterval the first interval, positive
  * @param multiplier the growth of each interval, at least 1
@@ -21,8 +22,8 @@ public record Backoff(Duration initialInterval, double multiplier, Duration maxI
 	}
 
 	/**
-	 * Return the interval after the given number of steps: {@code initialInterval * multiplier^(step - 1)}, capped
-	 * at {@link #maxInterval()}.
+	 * Return the interval after the given number of steps:
+	 * {@code initialInterval * multiplier^(step - 1)}, capped at {@link #maxInterval()}.
 	 * @param step the step, starting at 1 (lower values count as 1)
 	 * @return the interval
 	 */

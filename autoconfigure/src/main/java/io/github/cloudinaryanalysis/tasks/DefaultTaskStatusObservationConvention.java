@@ -7,11 +7,12 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 /**
- * The default observation of {@code getStatus} calls, {@value #NAME}. Its low-cardinality keys, which become
- * metric tags, are bounded: {@code outcome} ({@code success}, {@code client_error}, {@code server_error},
- * {@code rate_limited}, {@code io_error}) and {@code status} (the task status in lower case, or {@code none} when the
- * call failed). The task id is only ever a high-cardinality key ({@code task.id}), which tracing may record but
- * metrics never do.
+ * The default observation of {@code getStatus} calls, {@value #NAME}. Its low-cardinality
+ * keys, which become metric tags, are bounded: {@code outcome} ({@code success},
+ * {@code client_error}, {@code server_error}, {@code rate_limited}, {@code io_error}) and
+ * {@code status} (the task status in lower case, or {@code none} when the call failed).
+ * The task id is only ever a high-cardinality key ({@code task.id}), which tracing may
+ * record but metrics never do.
  */
 public class DefaultTaskStatusObservationConvention implements TaskStatusObservationConvention {
 
@@ -43,8 +44,8 @@ public class DefaultTaskStatusObservationConvention implements TaskStatusObserva
 	/**
 	 * Classify how a call ended.
 	 * @param context the observation context
-	 * @return one of {@code success}, {@code client_error}, {@code server_error}, {@code rate_limited},
-	 * {@code io_error}
+	 * @return one of {@code success}, {@code client_error}, {@code server_error},
+	 * {@code rate_limited}, {@code io_error}
 	 */
 	protected String outcome(TaskStatusObservationContext context) {
 		Throwable error = context.getError();

@@ -3,10 +3,11 @@ package io.github.cloudinaryanalysis.tasks;
 import java.time.Duration;
 
 /**
- * How {@link TasksClient#awaitCompletion} polls a task: the interval starts at {@link #initialInterval()} and
- * grows by {@link #multiplier()} with every poll up to {@link #maxInterval()}, so a task that takes long is polled
- * less often. Cloudinary publishes no task durations; the defaults poll after 1 s, 1.5 s, 2.25 s, ... up to every
- * 15 s, for at most 5 minutes.
+ * How {@link TasksClient#awaitCompletion} polls a task: the interval starts at
+ * {@link #initialInterval()} and grows by {@link #multiplier()} with every poll up to
+ * {@link #maxInterval()}, so a task that takes long is polled less often. Cloudinary
+ * publishes no task durations; the defaults poll after 1 s, 1.5 s, 2.25 s, ... up to
+ * every 15 s, for at most 5 minutes.
  *
  * @param initialInterval the first interval, also the shortest
  * @param multiplier the growth of each interval
@@ -29,7 +30,8 @@ public record PollingSettings(Duration initialInterval, double multiplier, Durat
 
 	/**
 	 * Create settings from a backoff.
-	 * @param backoff the intervals between polls; its longest interval must not be shorter than its first
+	 * @param backoff the intervals between polls; its longest interval must not be
+	 * shorter than its first
 	 * @param timeout how long {@link TasksClient#awaitCompletion(String)} waits
 	 */
 	public PollingSettings(Backoff backoff, Duration timeout) {

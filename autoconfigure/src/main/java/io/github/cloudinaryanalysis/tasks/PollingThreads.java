@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
- * The threads of a client's waits, owned by the client and never shared with the application: a timer that only
- * times (it schedules polls and deadlines, and never makes a call), and a bounded executor that runs the polls'
- * HTTP calls, at most {@code maxConcurrentPolls} at once; excess polls queue. Both are created on the first wait and
- * shut down by {@link #close()}, which first ends every pending wait with a {@link CancellationException}.
+ * The threads of a client's waits, owned by the client and never shared with the
+ * application: a timer that only times (it schedules polls and deadlines, and never makes
+ * a call), and a bounded executor that runs the polls' HTTP calls, at most
+ * {@code maxConcurrentPolls} at once; excess polls queue. Both are created on the first
+ * wait and shut down by {@link #close()}, which first ends every pending wait with a
+ * {@link CancellationException}.
  */
 final class PollingThreads implements AutoCloseable {
 
@@ -29,7 +31,9 @@ final class PollingThreads implements AutoCloseable {
 
 	private static final AtomicInteger POLL_NUMBER = new AtomicInteger();
 
-	/** How long an idle thread lives: a client that stops waiting gives its threads back. */
+	/**
+	 * How long an idle thread lives: a client that stops waiting gives its threads back.
+	 */
 	private static final long KEEP_ALIVE_SECONDS = 30;
 
 	private final int timerThreads;
@@ -85,7 +89,8 @@ final class PollingThreads implements AutoCloseable {
 	}
 
 	/**
-	 * Run a task on the timer thread after a delay. The task must be quick: it only times.
+	 * Run a task on the timer thread after a delay. The task must be quick: it only
+	 * times.
 	 * @param task the task
 	 * @param delayNanos the delay
 	 * @return the scheduled task, or {@code null} when these threads are closed
@@ -143,7 +148,8 @@ final class PollingThreads implements AutoCloseable {
 
 	private ThreadFactory pollThreads() {
 		if (this.virtualThreads) {
-			// A bounded pool whose threads are virtual: the bound stays, the platform threads go.
+			// A bounded pool whose threads are virtual: the bound stays, the platform
+			// threads go.
 			return new VirtualThreadTaskExecutor("cloudinary-analysis-poll-").getVirtualThreadFactory();
 		}
 		return daemonThreads("cloudinary-analysis-poll-", POLL_NUMBER);
@@ -158,8 +164,9 @@ final class PollingThreads implements AutoCloseable {
 	}
 
 	/**
-	 * End every pending wait with a {@link CancellationException}, then stop the threads: queued polls are dropped
-	 * and polls in flight are interrupted (their answers are ignored). Later waits end at once, sending nothing.
+	 * End every pending wait with a {@link CancellationException}, then stop the threads:
+	 * queued polls are dropped and polls in flight are interrupted (their answers are
+	 * ignored). Later waits end at once, sending nothing.
 	 */
 	@Override
 	public void close() {

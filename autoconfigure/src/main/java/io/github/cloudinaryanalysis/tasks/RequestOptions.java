@@ -12,9 +12,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings for one call, like the per-call options of Cloudinary's Go SDK. Immutable: each {@code with...} method
- * returns a new instance.
- * <pre class="code">
+ * Settings for one call, like the per-call options of Cloudinary's Go SDK. Immutable:
+ * each {@code with...} method returns a new instance. <pre class="code">
  * tasks.getStatus(id, RequestOptions.defaults()
  *         .withReadTimeout(Duration.ofSeconds(2))
  *         .withHeader("X-Correlation-Id", correlationId));
@@ -24,7 +23,10 @@ public final class RequestOptions {
 
 	private static final RequestOptions DEFAULTS = new RequestOptions(null, Map.of(), null);
 
-	/** Headers the client sets itself; a per-call value could leak or break authentication. */
+	/**
+	 * Headers the client sets itself; a per-call value could leak or break
+	 * authentication.
+	 */
 	private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "host", "content-length",
 			"transfer-encoding", "connection", "proxy-authorization");
 
@@ -50,7 +52,8 @@ public final class RequestOptions {
 	}
 
 	/**
-	 * Return a copy that uses the given read timeout for this call instead of the configured one.
+	 * Return a copy that uses the given read timeout for this call instead of the
+	 * configured one.
 	 * @param readTimeout the read timeout, positive
 	 * @return new options
 	 */
@@ -63,7 +66,8 @@ public final class RequestOptions {
 
 	/**
 	 * Return a copy that adds a header to this call's request.
-	 * @param name the header name; {@code Authorization}, {@code Host} and hop-by-hop headers are refused
+	 * @param name the header name; {@code Authorization}, {@code Host} and hop-by-hop
+	 * headers are refused
 	 * @param value the header value
 	 * @return new options
 	 */
@@ -80,7 +84,8 @@ public final class RequestOptions {
 	}
 
 	/**
-	 * Return a copy that retries this call with the given settings instead of the configured ones.
+	 * Return a copy that retries this call with the given settings instead of the
+	 * configured ones.
 	 * @param retry the retry settings for this call
 	 * @return new options
 	 */

@@ -23,18 +23,21 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The {@link TasksClient} on a Spring {@link RestClient}, built by {@link TasksClient#builder()} (the
- * auto-configuration uses the same builder).
+ * The {@link TasksClient} on a Spring {@link RestClient}, built by
+ * {@link TasksClient#builder()} (the auto-configuration uses the same builder).
  * <p>
- * Requests use the URI template {@value #STATUS_URI_TEMPLATE}, so metrics and traces carry the template, never a
- * raw task id. The body is read by this class (bounded to a maximum size) rather than by the application's message
- * converters, so the application's Jackson settings cannot change how answers are read. Failed calls are retried
- * as {@link RetrySettings} says.
+ * Requests use the URI template {@value #STATUS_URI_TEMPLATE}, so metrics and traces
+ * carry the template, never a raw task id. The body is read by this class (bounded to a
+ * maximum size) rather than by the application's message converters, so the application's
+ * Jackson settings cannot change how answers are read. Failed calls are retried as
+ * {@link RetrySettings} says.
  * <p>
- * Waits ({@code awaitCompletion}) run on threads this client owns: one timer thread that only times, and at most
- * {@link Builder#maxConcurrentPolls(int) maxConcurrentPolls} threads that make the polls' calls. They start on the
- * first wait and stop on {@link #close()}, which ends every pending wait with a
- * {@link java.util.concurrent.CancellationException}; the auto-configuration closes the client with its context.
+ * Waits ({@code awaitCompletion}) run on threads this client owns: one timer thread that
+ * only times, and at most {@link Builder#maxConcurrentPolls(int) maxConcurrentPolls}
+ * threads that make the polls' calls. They start on the first wait and stop on
+ * {@link #close()}, which ends every pending wait with a
+ * {@link java.util.concurrent.CancellationException}; the auto-configuration closes the
+ * client with its context.
  */
 public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 
@@ -121,16 +124,15 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 	private TaskStatusResponse attempt(String taskId, RequestOptions options) {
 		try {
-			TaskStatusResponse response = AnalysisConnection.withReadTimeout(
-					options.readTimeout().orElse(null),
+			TaskStatusResponse response = AnalysisConnection.withReadTimeout(options.readTimeout().orElse(null),
 					() -> this.restClient.get()
 						.uri(STATUS_URI_TEMPLATE, this.cloudName, taskId)
 						.headers((headers) -> options.headers().forEach(headers::addAll))
 						.exchange((request, answer) -> this.connection.read(answer, this.clock,
 								(json) -> TaskStatusResponseReader.interpret(taskId, json)), false));
 			if (logger.isDebugEnabled()) {
-				logger.debug("Task " + taskId + " is " + response.status() + " (request id " + response.requestId()
-						+ ")");
+				logger.debug(
+						"Task " + taskId + " is " + response.status() + " (request id " + response.requestId() + ")");
 			}
 			return response;
 		}
@@ -165,9 +167,10 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 	}
 
 	/**
-	 * End every pending wait with a {@link java.util.concurrent.CancellationException} and stop the waits'
-	 * threads: no poll is sent after this returns, and a poll in flight is interrupted, its answer ignored. Later
-	 * waits end at once with a {@code CancellationException}; {@link #getStatus} keeps working. Idempotent.
+	 * End every pending wait with a {@link java.util.concurrent.CancellationException}
+	 * and stop the waits' threads: no poll is sent after this returns, and a poll in
+	 * flight is interrupted, its answer ignored. Later waits end at once with a
+	 * {@code CancellationException}; {@link #getStatus} keeps working. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -180,10 +183,11 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 	}
 
 	/**
-	 * Builds a {@link RestClientTasksClient}, with or without a Spring context: the connection (base URL, cloud
-	 * name, credentials, HTTP client) and how the client retries, polls, observes and reports. Obtain one from
-	 * {@link TasksClient#builder()}. Settings are checked by {@link #build()}, which throws an
-	 * {@link IllegalArgumentException} naming the setting at fault.
+	 * Builds a {@link RestClientTasksClient}, with or without a Spring context: the
+	 * connection (base URL, cloud name, credentials, HTTP client) and how the client
+	 * retries, polls, observes and reports. Obtain one from
+	 * {@link TasksClient#builder()}. Settings are checked by {@link #build()}, which
+	 * throws an {@link IllegalArgumentException} naming the setting at fault.
 	 */
 	public static final class Builder {
 
@@ -213,7 +217,8 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Set the base URL: {@code https}, or plain {@code http} to a loopback address (a local fake).
+		 * Set the base URL: {@code https}, or plain {@code http} to a loopback address (a
+		 * local fake).
 		 * @param baseUrl the base URL without the cloud name (default
 		 * {@value AnalysisConnection#DEFAULT_BASE_URL})
 		 * @return this builder
@@ -234,8 +239,8 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Authenticate with HTTP Basic, the API key and secret; the secret is masked in every text the client
-		 * derives from an answer.
+		 * Authenticate with HTTP Basic, the API key and secret; the secret is masked in
+		 * every text the client derives from an answer.
 		 * @param apiKey the API key
 		 * @param apiSecret the API secret
 		 * @return this builder
@@ -246,7 +251,8 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Authenticate with an OAuth2 bearer token, asked for on every request (instead of key and secret).
+		 * Authenticate with an OAuth2 bearer token, asked for on every request (instead
+		 * of key and secret).
 		 * @param accessTokenProvider supplies the current token
 		 * @return this builder
 		 */
@@ -256,7 +262,8 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Allow plain {@code http} to a host other than loopback, where the credentials travel in clear text.
+		 * Allow plain {@code http} to a host other than loopback, where the credentials
+		 * travel in clear text.
 		 * @param allowInsecureHttp whether to allow it (default {@code false})
 		 * @return this builder
 		 */
@@ -277,7 +284,8 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 		/**
 		 * Set the read timeout of a call that does not ask for its own
-		 * ({@link RequestOptions#withReadTimeout(Duration)}); it bounds the headers and the body.
+		 * ({@link RequestOptions#withReadTimeout(Duration)}); it bounds the headers and
+		 * the body.
 		 * @param readTimeout the timeout, positive (default 30 s)
 		 * @return this builder
 		 */
@@ -297,8 +305,9 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Start from this {@link RestClient.Builder} (cloned) to keep its converters, observation and interceptors;
-		 * its request factory is replaced by the client's own, so that per-call read timeouts apply.
+		 * Start from this {@link RestClient.Builder} (cloned) to keep its converters,
+		 * observation and interceptors; its request factory is replaced by the client's
+		 * own, so that per-call read timeouts apply.
 		 * @param restClientBuilder the builder
 		 * @return this builder
 		 * @see AnalysisConnection.Builder#restClientBuilder(RestClient.Builder)
@@ -309,9 +318,11 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Send requests with request factories of your choice, one per read timeout, so that
-		 * {@link RequestOptions#withReadTimeout(Duration)} still works; they should not follow redirects.
-		 * @param factoryForReadTimeout builds a factory whose read timeout is the given one
+		 * Send requests with request factories of your choice, one per read timeout, so
+		 * that {@link RequestOptions#withReadTimeout(Duration)} still works; they should
+		 * not follow redirects.
+		 * @param factoryForReadTimeout builds a factory whose read timeout is the given
+		 * one
 		 * @return this builder
 		 * @see AnalysisConnection.Builder#requestFactory(Function)
 		 */
@@ -321,8 +332,9 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Use the client's own JDK-based request factory on a JDK {@code HttpClient} of your making (built on the
-		 * first call), e.g. to carry an SSL context. It must not follow redirects.
+		 * Use the client's own JDK-based request factory on a JDK {@code HttpClient} of
+		 * your making (built on the first call), e.g. to carry an SSL context. It must
+		 * not follow redirects.
 		 * @param httpClient supplies the JDK client once
 		 * @return this builder
 		 * @see AnalysisConnection.Builder#httpClient(Supplier)
@@ -333,8 +345,9 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Add a customizer that runs after the request factory is set and before the base URL and authentication
-		 * are, as Spring Boot applies its {@code RestClientCustomizer}s.
+		 * Add a customizer that runs after the request factory is set and before the base
+		 * URL and authentication are, as Spring Boot applies its
+		 * {@code RestClientCustomizer}s.
 		 * @param customizer the customizer
 		 * @return this builder
 		 */
@@ -344,7 +357,8 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Add a customizer that runs last, after the base URL, authentication and headers are set.
+		 * Add a customizer that runs last, after the base URL, authentication and headers
+		 * are set.
 		 * @param customizer the customizer
 		 * @return this builder
 		 */
@@ -354,8 +368,8 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Use a connection prepared already, shared with other clients of the API; the connection settings of this
-		 * builder are then ignored.
+		 * Use a connection prepared already, shared with other clients of the API; the
+		 * connection settings of this builder are then ignored.
 		 * @param connection the connection
 		 * @return this builder
 		 */
@@ -395,8 +409,9 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Set the number of timer threads that schedule the polls and deadlines of waits. They only time; the polls'
-		 * calls run elsewhere (see {@link #maxConcurrentPolls(int)}), so one is enough for thousands of waits.
+		 * Set the number of timer threads that schedule the polls and deadlines of waits.
+		 * They only time; the polls' calls run elsewhere (see
+		 * {@link #maxConcurrentPolls(int)}), so one is enough for thousands of waits.
 		 * @param timerThreads the number of threads, at least 1
 		 * @return this builder
 		 */
@@ -409,9 +424,10 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Set the most polls whose HTTP calls run at once; excess polls queue, and still end at their wait's
-		 * deadline.
-		 * @param maxConcurrentPolls the bound, at least 1 (default {@value RestClientTasksClient#DEFAULT_MAX_CONCURRENT_POLLS})
+		 * Set the most polls whose HTTP calls run at once; excess polls queue, and still
+		 * end at their wait's deadline.
+		 * @param maxConcurrentPolls the bound, at least 1 (default
+		 * {@value RestClientTasksClient#DEFAULT_MAX_CONCURRENT_POLLS})
 		 * @return this builder
 		 */
 		public Builder maxConcurrentPolls(int maxConcurrentPolls) {
@@ -424,15 +440,18 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Set whether polls run on virtual threads (still at most {@link #maxConcurrentPolls(int)} at once).
-		 * @param virtualThreads {@code true} for virtual threads, which needs Java 21 or later
+		 * Set whether polls run on virtual threads (still at most
+		 * {@link #maxConcurrentPolls(int)} at once).
+		 * @param virtualThreads {@code true} for virtual threads, which needs Java 21 or
+		 * later
 		 * @return this builder
-		 * @throws IllegalStateException when virtual threads are asked for on a Java version without them
+		 * @throws IllegalStateException when virtual threads are asked for on a Java
+		 * version without them
 		 */
 		public Builder virtualThreads(boolean virtualThreads) {
 			if (virtualThreads && Runtime.version().feature() < 21) {
-				throw new IllegalStateException("Virtual threads need Java 21 or later, but this is Java "
-						+ Runtime.version().feature());
+				throw new IllegalStateException(
+						"Virtual threads need Java 21 or later, but this is Java " + Runtime.version().feature());
 			}
 			this.virtualThreads = virtualThreads;
 			return this;
@@ -449,14 +468,17 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Set the registry that observes each {@code getStatus} call (a timer and a trace span, see
-		 * {@link DefaultTaskStatusObservationConvention}) and each wait ({@code cloudinary.analysis.tasks.await},
-		 * the parent of its polls' observations).
-		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} observes nothing
+		 * Set the registry that observes each {@code getStatus} call (a timer and a trace
+		 * span, see {@link DefaultTaskStatusObservationConvention}) and each wait
+		 * ({@code cloudinary.analysis.tasks.await}, the parent of its polls'
+		 * observations).
+		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP}
+		 * observes nothing
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+			this.observationRegistry = Objects.requireNonNull(observationRegistry,
+					"observationRegistry must not be null");
 			return this;
 		}
 
@@ -471,10 +493,11 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		}
 
 		/**
-		 * Build the client. Its threads start on the first wait; {@link RestClientTasksClient#close() close} it
-		 * when done.
+		 * Build the client. Its threads start on the first wait;
+		 * {@link RestClientTasksClient#close() close} it when done.
 		 * @return the client
-		 * @throws IllegalArgumentException when a setting is missing or invalid; the message names it
+		 * @throws IllegalArgumentException when a setting is missing or invalid; the
+		 * message names it
 		 */
 		public RestClientTasksClient build() {
 			AnalysisConnection connection = (this.connection != null) ? this.connection

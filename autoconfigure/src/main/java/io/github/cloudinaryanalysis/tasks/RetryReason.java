@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * Why a failed call may be retried. Also a bounded tag value for metrics ({@link #tagValue()}).
+ * Why a failed call may be retried. Also a bounded tag value for metrics
+ * ({@link #tagValue()}).
  */
 public enum RetryReason {
 
@@ -44,8 +45,8 @@ public enum RetryReason {
 	/**
 	 * Classify a failure.
 	 * @param failure what a call threw
-	 * @return why it may be retried, or {@code null} when it must not be (any other status, a bad answer, a TLS
-	 * failure, a bug)
+	 * @return why it may be retried, or {@code null} when it must not be (any other
+	 * status, a bad answer, a TLS failure, a bug)
 	 */
 	public static @Nullable RetryReason of(RuntimeException failure) {
 		if (failure instanceof CloudinaryAnalysisException apiError) {

@@ -7,19 +7,22 @@ import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How failed calls are retried: exponential backoff with jitter, bounded by a number of retries, a longest interval
- * and an overall deadline.
+ * How failed calls are retried: exponential backoff with jitter, bounded by a number of
+ * retries, a longest interval and an overall deadline.
  * <p>
- * Retried: 429, 500, 502, 503, 504, connection failures and timeouts. Never retried: any other status. On a 429 the
- * client waits for the {@code Retry-After} header or the earliest {@code reset_time}; when that wait is longer than
- * {@link #maxInterval()}, it fails at once with the 429 rather than sleeping.
+ * Retried: 429, 500, 502, 503, 504, connection failures and timeouts. Never retried: any
+ * other status. On a 429 the client waits for the {@code Retry-After} header or the
+ * earliest {@code reset_time}; when that wait is longer than {@link #maxInterval()}, it
+ * fails at once with the 429 rather than sleeping.
  *
  * @param enabled whether to retry at all
  * @param maxRetries the most retries after the first attempt
  * @param initialInterval the wait before the first retry
  * @param multiplier how much each wait grows over the previous one
- * @param maxInterval the longest wait between attempts, also the longest rate-limit wait accepted
- * @param maxElapsedTime the overall deadline: no retry starts a wait that would end after it
+ * @param maxInterval the longest wait between attempts, also the longest rate-limit wait
+ * accepted
+ * @param maxElapsedTime the overall deadline: no retry starts a wait that would end after
+ * it
  */
 public record RetrySettings(boolean enabled, int maxRetries, Duration initialInterval, double multiplier,
 		Duration maxInterval, Duration maxElapsedTime) {
@@ -44,7 +47,8 @@ public record RetrySettings(boolean enabled, int maxRetries, Duration initialInt
 	 * Create settings from a backoff.
 	 * @param enabled whether to retry at all
 	 * @param maxRetries the most retries after the first attempt
-	 * @param backoff the waits between attempts; its longest wait is also the longest rate-limit wait accepted
+	 * @param backoff the waits between attempts; its longest wait is also the longest
+	 * rate-limit wait accepted
 	 * @param maxElapsedTime the overall deadline
 	 */
 	public RetrySettings(boolean enabled, int maxRetries, Backoff backoff, Duration maxElapsedTime) {
@@ -61,7 +65,8 @@ public record RetrySettings(boolean enabled, int maxRetries, Duration initialInt
 	}
 
 	/**
-	 * Return the default settings: 3 retries, 500 ms growing twofold up to 30 s, within 1 minute.
+	 * Return the default settings: 3 retries, 500 ms growing twofold up to 30 s, within 1
+	 * minute.
 	 * @return the defaults
 	 */
 	public static RetrySettings defaults() {
@@ -114,13 +119,13 @@ public record RetrySettings(boolean enabled, int maxRetries, Duration initialInt
 	 * @return new settings
 	 */
 	public RetrySettings withMaxElapsedTime(Duration maxElapsedTime) {
-		return new RetrySettings(this.enabled, this.maxRetries, this.initialInterval, this.multiplier,
-				this.maxInterval, maxElapsedTime);
+		return new RetrySettings(this.enabled, this.maxRetries, this.initialInterval, this.multiplier, this.maxInterval,
+				maxElapsedTime);
 	}
 
 	/**
-	 * Return the wait before the given retry: the exponential backoff, capped at {@link #maxInterval()}, with
-	 * jitter of plus or minus 25%.
+	 * Return the wait before the given retry: the exponential backoff, capped at
+	 * {@link #maxInterval()}, with jitter of plus or minus 25%.
 	 * @param retry the retry number, starting at 1
 	 * @return the wait
 	 */
@@ -131,13 +136,15 @@ public record RetrySettings(boolean enabled, int maxRetries, Duration initialInt
 	}
 
 	/**
-	 * Decide whether a failure may be retried, and after how long: the API's own wait for a 429 that names one
-	 * (never longer than {@link #maxInterval()}), else the {@linkplain #backoff(int) backoff}. Shared by single calls
-	 * and by waits for a task, which add their own deadlines.
+	 * Decide whether a failure may be retried, and after how long: the API's own wait for
+	 * a 429 that names one (never longer than {@link #maxInterval()}), else the
+	 * {@linkplain #backoff(int) backoff}. Shared by single calls and by waits for a task,
+	 * which add their own deadlines.
 	 * @param failure what the attempt threw
 	 * @param retry the retry number, starting at 1
-	 * @return the wait, or {@code null} to give up: retries disabled or used up, a failure that is never retried,
-	 * or a rate limit that asks for more than {@link #maxInterval()}
+	 * @return the wait, or {@code null} to give up: retries disabled or used up, a
+	 * failure that is never retried, or a rate limit that asks for more than
+	 * {@link #maxInterval()}
 	 */
 	@Nullable Duration waitBeforeRetry(RuntimeException failure, int retry) {
 		if (!this.enabled || RetryReason.of(failure) == null || retry > this.maxRetries) {

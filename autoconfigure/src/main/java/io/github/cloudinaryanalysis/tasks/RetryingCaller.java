@@ -7,11 +7,12 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a call, retrying what {@link RetryReason} allows under {@link RetrySettings}. On a 429 it waits as long as
- * the API asks ({@code Retry-After} or the earliest reset), or fails at once when that is longer than the longest
- * interval. It sleeps on the calling thread with no lock held; the failed response is already closed, so no pooled
- * connection is held either. An interrupt ends the wait at once: the last failure is thrown and the interrupt flag
- * stays set.
+ * Runs a call, retrying what {@link RetryReason} allows under {@link RetrySettings}. On a
+ * 429 it waits as long as the API asks ({@code Retry-After} or the earliest reset), or
+ * fails at once when that is longer than the longest interval. It sleeps on the calling
+ * thread with no lock held; the failed response is already closed, so no pooled
+ * connection is held either. An interrupt ends the wait at once: the last failure is
+ * thrown and the interrupt flag stays set.
  */
 final class RetryingCaller {
 

@@ -1,8 +1,8 @@
 package io.github.cloudinaryanalysis.tasks;
 
 /**
- * The polling threads of hand-written {@link TasksClient} implementations, which own none: daemon threads that end
- * when idle, never closed.
+ * The polling threads of hand-written {@link TasksClient} implementations, which own
+ * none: daemon threads that end when idle, never closed.
  */
 final class SharedPollingThreads {
 

@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A task did not reach {@link TaskStatus#COMPLETED} or {@link TaskStatus#FAILED} within the time given to
- * {@link TasksClient#awaitCompletion(String, Duration)}. Carries the last status seen.
+ * A task did not reach {@link TaskStatus#COMPLETED} or {@link TaskStatus#FAILED} within
+ * the time given to {@link TasksClient#awaitCompletion(String, Duration)}. Carries the
+ * last status seen.
  */
 public class TaskAwaitTimeoutException extends RuntimeException {
 
@@ -21,7 +22,8 @@ public class TaskAwaitTimeoutException extends RuntimeException {
 	/**
 	 * Create the exception.
 	 * @param taskId the task waited for
-	 * @param lastResponse the last answer received, or {@code null} when no poll succeeded
+	 * @param lastResponse the last answer received, or {@code null} when no poll
+	 * succeeded
 	 * @param timeout the time that was allowed
 	 */
 	public TaskAwaitTimeoutException(String taskId, @Nullable TaskStatusResponse lastResponse, Duration timeout) {

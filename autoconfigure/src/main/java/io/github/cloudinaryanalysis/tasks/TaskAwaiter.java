@@ -12,19 +12,23 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Polls tasks until they end, without holding a thread per waiting task: each wait is a small state machine. The
- * timer of {@link PollingThreads} times the polls and the deadline; each poll's HTTP call runs on the bounded poll
- * executor. Thousands of waits share a few threads.
+ * Polls tasks until they end, without holding a thread per waiting task: each wait is a
+ * small state machine. The timer of {@link PollingThreads} times the polls and the
+ * deadline; each poll's HTTP call runs on the bounded poll executor. Thousands of waits
+ * share a few threads.
  * <p>
- * The timeout is a deadline: when it passes, the wait ends with {@link TaskAwaitTimeoutException} at once, whatever
- * the server does; a poll still in flight is abandoned and its answer ignored. The interval grows with the task's
- * age ({@link PollingSettings}). A transient failure (see {@link RetryReason}) schedules the next poll after a
- * backoff instead of sleeping, up to {@link RetrySettings#maxRetries()} failures in a row; a 429 pushes the next poll
- * out to when the API allows it, instead of stacking requests. Cancelling the returned future cancels the scheduled
- * poll; closing the {@link PollingThreads} ends every wait with a {@link CancellationException}.
+ * The timeout is a deadline: when it passes, the wait ends with
+ * {@link TaskAwaitTimeoutException} at once, whatever the server does; a poll still in
+ * flight is abandoned and its answer ignored. The interval grows with the task's age
+ * ({@link PollingSettings}). A transient failure (see {@link RetryReason}) schedules the
+ * next poll after a backoff instead of sleeping, up to {@link RetrySettings#maxRetries()}
+ * failures in a row; a 429 pushes the next poll out to when the API allows it, instead of
+ * stacking requests. Cancelling the returned future cancels the scheduled poll; closing
+ * the {@link PollingThreads} ends every wait with a {@link CancellationException}.
  * <p>
- * Each wait is an observation named {@value #OBSERVATION_NAME} (low-cardinality key {@code outcome}), child of the
- * caller's current observation; its polls run inside it (see {@link WaitContext}).
+ * Each wait is an observation named {@value #OBSERVATION_NAME} (low-cardinality key
+ * {@code outcome}), child of the caller's current observation; its polls run inside it
+ * (see {@link WaitContext}).
  */
 final class TaskAwaiter {
 
@@ -47,7 +51,8 @@ final class TaskAwaiter {
 
 	/**
 	 * Create an awaiter.
-	 * @param client the client that polls (its retries are switched off per poll: the awaiter schedules retries)
+	 * @param client the client that polls (its retries are switched off per poll: the
+	 * awaiter schedules retries)
 	 * @param polling the poll schedule
 	 * @param retry how transient failures are retried
 	 * @param threads times and runs the polls
@@ -68,8 +73,9 @@ final class TaskAwaiter {
 	 * Wait for a task without blocking.
 	 * @param taskId the task
 	 * @param timeout how long to wait
-	 * @return a future completed with the terminal answer, or failed with {@link TaskAwaitTimeoutException}, a
-	 * {@link CancellationException} when the client is closed, or the error that ended the wait
+	 * @return a future completed with the terminal answer, or failed with
+	 * {@link TaskAwaitTimeoutException}, a {@link CancellationException} when the client
+	 * is closed, or the error that ended the wait
 	 * @throws IllegalArgumentException when the task id is invalid (no request is sent)
 	 */
 	CompletableFuture<TaskStatusResponse> awaitAsync(String taskId, Duration timeout) {
@@ -88,8 +94,8 @@ final class TaskAwaiter {
 	 * @param timeout how long to wait
 	 * @return the terminal answer
 	 * @throws TaskAwaitTimeoutException when the task did not end in time
-	 * @throws CancellationException when the client is closed, or the calling thread is interrupted (its interrupt
-	 * flag stays set)
+	 * @throws CancellationException when the client is closed, or the calling thread is
+	 * interrupted (its interrupt flag stays set)
 	 */
 	TaskStatusResponse await(String taskId, Duration timeout) {
 		CompletableFuture<TaskStatusResponse> future = awaitAsync(taskId, timeout);
@@ -104,7 +110,8 @@ final class TaskAwaiter {
 			throw cancelled;
 		}
 		catch (CancellationException ex) {
-			// Newer JDKs wrap the cause in a bare "get"; say why the wait ended, on the caller's stack.
+			// Newer JDKs wrap the cause in a bare "get"; say why the wait ended, on the
+			// caller's stack.
 			CancellationException cancelled = new CancellationException(
 					this.threads.isClosed() ? "The TasksClient was closed while waiting for task " + taskId
 							: "The wait for task " + taskId + " was cancelled");
@@ -113,7 +120,8 @@ final class TaskAwaiter {
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
-				// Keep the caller's stack in view: the failure happened on a polling thread.
+				// Keep the caller's stack in view: the failure happened on a polling
+				// thread.
 				runtime.addSuppressed(new Exception("Awaited from here"));
 				throw runtime;
 			}
@@ -122,9 +130,10 @@ final class TaskAwaiter {
 	}
 
 	/**
-	 * One wait: polls run one after another, each scheduling the next; the deadline is a timer of its own. Every
-	 * way of ending goes through {@link #end}, so the first ending wins and later answers are ignored; the wait is
-	 * observed and reported before its future completes, so a caller who sees the result also sees the metrics.
+	 * One wait: polls run one after another, each scheduling the next; the deadline is a
+	 * timer of its own. Every way of ending goes through {@link #end}, so the first
+	 * ending wins and later answers are ignored; the wait is observed and reported before
+	 * its future completes, so a caller who sees the result also sees the metrics.
 	 */
 	private final class Wait {
 
@@ -161,7 +170,8 @@ final class TaskAwaiter {
 			this.taskId = taskId;
 			this.timeout = timeout;
 			this.deadlineNanos = this.startNanos + timeout.toNanos();
-			// Created and started on the caller's thread: its parent is the caller's current observation.
+			// Created and started on the caller's thread: its parent is the caller's
+			// current observation.
 			this.observation = Observation.createNotStarted(OBSERVATION_NAME, TaskAwaiter.this.observationRegistry)
 				.contextualName("cloudinary-analysis await")
 				.highCardinalityKeyValue("task.id", taskId)
@@ -175,14 +185,17 @@ final class TaskAwaiter {
 				cancelOnClose();
 				return;
 			}
-			// Counted from the wait's start: setting up (the first wait starts the threads) eats into the timeout.
+			// Counted from the wait's start: setting up (the first wait starts the
+			// threads) eats into the timeout.
 			ScheduledFuture<?> deadline = TaskAwaiter.this.threads.schedule(this::timeOut,
 					Math.max(0, this.deadlineNanos - System.nanoTime()));
 			this.deadline = deadline;
 			if (deadline != null && this.ended.get()) {
-				deadline.cancel(false); // ended while being scheduled: do not keep the wait until its deadline
+				deadline.cancel(false); // ended while being scheduled: do not keep the
+										// wait until its deadline
 			}
-			// The first poll is due now: straight to the poll executor, without a trip through the timer.
+			// The first poll is due now: straight to the poll executor, without a trip
+			// through the timer.
 			submitPoll();
 		}
 
@@ -198,7 +211,10 @@ final class TaskAwaiter {
 			}
 		}
 
-		/** On the timer (or the caller, for the first poll): hand the poll to the poll executor, never run it here. */
+		/**
+		 * On the timer (or the caller, for the first poll): hand the poll to the poll
+		 * executor, never run it here.
+		 */
 		private void submitPoll() {
 			if (this.ended.get()) {
 				return;
@@ -209,7 +225,8 @@ final class TaskAwaiter {
 		}
 
 		private void poll() {
-			// A poll that waited in the queue past the deadline, or past close, is not sent.
+			// A poll that waited in the queue past the deadline, or past close, is not
+			// sent.
 			if (this.ended.get()) {
 				return;
 			}
@@ -218,7 +235,8 @@ final class TaskAwaiter {
 				this.polls++;
 				TaskStatusResponse response = TaskAwaiter.this.client.getStatus(this.taskId, SINGLE_ATTEMPT);
 				if (this.ended.get()) {
-					return; // abandoned: the deadline passed or the client closed while the call was in flight
+					return; // abandoned: the deadline passed or the client closed while
+							// the call was in flight
 				}
 				this.last = response;
 				this.consecutiveFailures = 0;
@@ -257,7 +275,8 @@ final class TaskAwaiter {
 				if (System.nanoTime() + wait.toNanos() > this.deadlineNanos) {
 					return null;
 				}
-				// The API's wait pushes the next poll out; it never stacks an extra request.
+				// The API's wait pushes the next poll out; it never stacks an extra
+				// request.
 				return max(wait, TaskAwaiter.this.polling.intervalAfter(this.polls));
 			}
 			return max(wait, TaskAwaiter.this.polling.initialInterval());
@@ -273,7 +292,8 @@ final class TaskAwaiter {
 
 		private void cancelOnClose() {
 			if (!this.ended.get()) {
-				end(null, new CancellationException("The TasksClient was closed while waiting for task " + this.taskId));
+				end(null,
+						new CancellationException("The TasksClient was closed while waiting for task " + this.taskId));
 			}
 		}
 

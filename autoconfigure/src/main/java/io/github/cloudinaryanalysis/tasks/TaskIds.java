@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks task ids before they reach a URL, so that no id can change the request's path or query
- * ({@code ../}, {@code %2F}, {@code ?}, {@code #} and the like).
+ * Checks task ids before they reach a URL, so that no id can change the request's path or
+ * query ({@code ../}, {@code %2F}, {@code ?}, {@code #} and the like).
  */
 public final class TaskIds {
 
@@ -22,8 +22,9 @@ public final class TaskIds {
 	 * Check a task id.
 	 * @param taskId the id to check
 	 * @return the id, unchanged
-	 * @throws InvalidTaskIdException (an {@link IllegalArgumentException}) when the id is {@code null}, blank,
-	 * longer than {@value #MAX_LENGTH} characters, or has a character outside {@code [A-Za-z0-9_-]}
+	 * @throws InvalidTaskIdException (an {@link IllegalArgumentException}) when the id is
+	 * {@code null}, blank, longer than {@value #MAX_LENGTH} characters, or has a
+	 * character outside {@code [A-Za-z0-9_-]}
 	 */
 	public static String requireValid(@Nullable String taskId) {
 		if (taskId == null) {

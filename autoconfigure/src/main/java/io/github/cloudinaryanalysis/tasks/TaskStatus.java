@@ -3,7 +3,8 @@ package io.github.cloudinaryanalysis.tasks;
 import java.util.Locale;
 
 /**
- * Status of an analysis task. The status says nothing about the analysis result, which arrives by webhook.
+ * Status of an analysis task. The status says nothing about the analysis result, which
+ * arrives by webhook.
  * <p>
  * A status the API adds later maps to {@link #UNKNOWN}; it never fails the call.
  */
@@ -25,7 +26,8 @@ public enum TaskStatus {
 	UNKNOWN;
 
 	/**
-	 * Whether the task has ended, successfully or not: {@link #COMPLETED} or {@link #FAILED}.
+	 * Whether the task has ended, successfully or not: {@link #COMPLETED} or
+	 * {@link #FAILED}.
 	 * @return {@code true} for a status that will not change any more
 	 */
 	public boolean isTerminal() {
@@ -35,7 +37,8 @@ public enum TaskStatus {
 	/**
 	 * Map the API's wire value (e.g. {@code processing}) to a status.
 	 * @param value the value from the response
-	 * @return the matching status, or {@link #UNKNOWN} for a value this client does not know
+	 * @return the matching status, or {@link #UNKNOWN} for a value this client does not
+	 * know
 	 */
 	public static TaskStatus fromApiValue(String value) {
 		return switch (value.trim().toLowerCase(Locale.ROOT)) {

@@ -4,8 +4,8 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an observation of a {@code getStatus} call knows: the task asked about and, once the call ended, its answer
- * or failure.
+ * What an observation of a {@code getStatus} call knows: the task asked about and, once
+ * the call ended, its answer or failure.
  */
 public class TaskStatusObservationContext extends Observation.Context {
 

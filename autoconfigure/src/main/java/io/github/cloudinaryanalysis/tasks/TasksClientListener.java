@@ -7,8 +7,8 @@ import io.github.cloudinaryanalysis.RateLimit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hears what the client does, for metrics and health. Every method has an empty default; implementations must be
- * thread-safe, fast, and must not throw.
+ * Hears what the client does, for metrics and health. Every method has an empty default;
+ * implementations must be thread-safe, fast, and must not throw.
  */
 public interface TasksClientListener {
 

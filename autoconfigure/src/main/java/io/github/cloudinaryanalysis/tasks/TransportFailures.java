@@ -20,13 +20,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * Turns Spring's {@link ResourceAccessException} ({@code I/O error on GET request for "…": null}) into a
- * {@link CloudinaryAnalysisUnavailableException} whose message names the cause and the API's host and port, and
- * nothing of the path (which holds the cloud name and task id).
+ * Turns Spring's {@link ResourceAccessException}
+ * ({@code I/O error on GET request for "…": null}) into a
+ * {@link CloudinaryAnalysisUnavailableException} whose message names the cause and the
+ * API's host and port, and nothing of the path (which holds the cloud name and task id).
  */
 final class TransportFailures {
 
-	/** The URL in Spring's message: {@code I/O error on GET request for "https://host/…": …}. */
+	/**
+	 * The URL in Spring's message:
+	 * {@code I/O error on GET request for "https://host/…": …}.
+	 */
 	private static final Pattern URL_IN_MESSAGE = Pattern.compile("request for \"([^\"]+)\"");
 
 	private TransportFailures() {
@@ -40,8 +44,8 @@ final class TransportFailures {
 		boolean timeout = RetryReason.of(failure) == RetryReason.TIMEOUT;
 		String message = "Cloudinary Analysis API unavailable: " + describe(cause, timeout) + " "
 				+ hostAndPort(failure.getMessage());
-		CloudinaryAnalysisUnavailableException translated = new CloudinaryAnalysisUnavailableException(message,
-				cause, timeout);
+		CloudinaryAnalysisUnavailableException translated = new CloudinaryAnalysisUnavailableException(message, cause,
+				timeout);
 		if (cause == null && failure.getCause() != null) {
 			translated.initCause(failure.getCause());
 		}
@@ -49,8 +53,8 @@ final class TransportFailures {
 	}
 
 	private static String describe(@Nullable IOException cause, boolean timeout) {
-		if (cause instanceof HttpConnectTimeoutException
-				|| (timeout && cause != null && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect"))) {
+		if (cause instanceof HttpConnectTimeoutException || (timeout && cause != null
+				&& String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect"))) {
 			return "connect timeout to";
 		}
 		if (timeout) {

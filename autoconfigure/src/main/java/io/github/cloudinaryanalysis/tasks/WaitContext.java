@@ -7,13 +7,15 @@ import io.micrometer.observation.Observation;
 import org.springframework.util.ClassUtils;
 
 /**
- * Carries the waiting caller's context to the threads that poll for it, so that each poll runs inside the wait's
- * observation (its {@code cloudinary.analysis.tasks.status} observation is a child of the wait, and logs written
- * meanwhile carry the caller's trace id).
+ * Carries the waiting caller's context to the threads that poll for it, so that each poll
+ * runs inside the wait's observation (its {@code cloudinary.analysis.tasks.status}
+ * observation is a child of the wait, and logs written meanwhile carry the caller's trace
+ * id).
  * <p>
- * With Micrometer's context-propagation library on the class path, everything its registered accessors capture is
- * carried (the current observation, and whatever else the application registered); without it, the wait's
- * observation is opened on the poll thread by hand.
+ * With Micrometer's context-propagation library on the class path, everything its
+ * registered accessors capture is carried (the current observation, and whatever else the
+ * application registered); without it, the wait's observation is opened on the poll
+ * thread by hand.
  */
 abstract class WaitContext {
 
@@ -21,7 +23,8 @@ abstract class WaitContext {
 		.isPresent("io.micrometer.context.ContextSnapshotFactory", WaitContext.class.getClassLoader());
 
 	/**
-	 * Capture the caller's context, with the wait's observation current, on the caller's thread.
+	 * Capture the caller's context, with the wait's observation current, on the caller's
+	 * thread.
 	 * @param wait the wait's observation, already started
 	 * @return the captured context
 	 */

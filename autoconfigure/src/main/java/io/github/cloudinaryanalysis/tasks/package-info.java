@@ -1,5 +1,6 @@
 /**
- * The Tasks part of the Analysis API: {@link io.github.cloudinaryanalysis.tasks.TasksClient} and its types.
+ * The Tasks part of the Analysis API:
+ * {@link io.github.cloudinaryanalysis.tasks.TasksClient} and its types.
  */
 @NullMarked
 package io.github.cloudinaryanalysis.tasks;

@@ -20,13 +20,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers what the client throws and a controller lets escape with an RFC 9457 problem detail that suits the
- * application's own caller: an invalid task id ({@link InvalidTaskIdException}) is a 400; an unknown task is a 404; a
- * rate limit is a 503 with {@code Retry-After}; an unreachable API ({@link CloudinaryAnalysisUnavailableException}) is
- * a 503, or a 504 for a timeout; a wait that ran out ({@link TaskAwaitTimeoutException}) is a 504 with the last status
- * seen; any other upstream failure is a 502 (the fault is upstream, not the caller's). The body carries the API's error
- * code and request id, and nothing secret. It has the lowest precedence, so any {@code @ExceptionHandler} of the
- * application wins.
+ * Answers what the client throws and a controller lets escape with an RFC 9457 problem
+ * detail that suits the application's own caller: an invalid task id
+ * ({@link InvalidTaskIdException}) is a 400; an unknown task is a 404; a rate limit is a
+ * 503 with {@code Retry-After}; an unreachable API
+ * ({@link CloudinaryAnalysisUnavailableException}) is a 503, or a 504 for a timeout; a
+ * wait that ran out ({@link TaskAwaitTimeoutException}) is a 504 with the last status
+ * seen; any other upstream failure is a 502 (the fault is upstream, not the caller's).
+ * The body carries the API's error code and request id, and nothing secret. It has the
+ * lowest precedence, so any {@code @ExceptionHandler} of the application wins.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -45,7 +47,8 @@ public class CloudinaryAnalysisExceptionHandler {
 			ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
 			rateLimited.getRetryAfter()
 				.ifPresent((wait) -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(roundUpSeconds(wait))));
-			return response.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Cloudinary Analysis API rate limit reached", ex));
+			return response
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Cloudinary Analysis API rate limit reached", ex));
 		}
 		ProblemDetail problem = problem(HttpStatus.BAD_GATEWAY, "Cloudinary Analysis API error", ex);
 		problem.setProperty("upstreamStatus", ex.getStatusCode().value());
@@ -54,16 +57,17 @@ public class CloudinaryAnalysisExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handle(InvalidTaskIdException ex) {
-		// The message quotes at most a printable excerpt of the caller's own input, never anything secret.
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				capped(ex.getMessage()));
+		// The message quotes at most a printable excerpt of the caller's own input, never
+		// anything secret.
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, capped(ex.getMessage()));
 		problem.setTitle("Invalid analysis task id");
 		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handle(CloudinaryAnalysisUnavailableException ex) {
-		// Neither host, port nor cause goes into the body: they describe this application's network, not the caller's.
+		// Neither host, port nor cause goes into the body: they describe this
+		// application's network, not the caller's.
 		HttpStatus status = ex.isTimeout() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				ex.isTimeout() ? "The Cloudinary Analysis API did not answer in time"
@@ -91,7 +95,8 @@ public class CloudinaryAnalysisExceptionHandler {
 	/**
 	 * The API's own message is capped in a problem body as it is in exception messages.
 	 * @param text the text
-	 * @return the API's own message is capped in a problem body as it is in exception messages
+	 * @return the API's own message is capped in a problem body as it is in exception
+	 * messages
 	 */
 	private static String capped(@Nullable String text) {
 		if (text == null) {
@@ -102,7 +107,8 @@ public class CloudinaryAnalysisExceptionHandler {
 
 	private static ProblemDetail problem(HttpStatus status, String title, CloudinaryAnalysisException ex) {
 		ApiError apiError = ex.getApiError();
-		// The API's own message, never the exception message: that may quote an upstream body.
+		// The API's own message, never the exception message: that may quote an upstream
+		// body.
 		String detail = (apiError != null && apiError.message() != null) ? capped(apiError.message())
 				: "The Cloudinary Analysis API answered HTTP " + ex.getStatusCode().value();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

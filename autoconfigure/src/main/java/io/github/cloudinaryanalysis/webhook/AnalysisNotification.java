@@ -16,23 +16,27 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A verified webhook notification of an asynchronous analysis (the contract's {@code AnalysisWebhookPayload}):
- * the task it ends, and its result or error.
+ * A verified webhook notification of an asynchronous analysis (the contract's
+ * {@code AnalysisWebhookPayload}): the task it ends, and its result or error.
  * <p>
- * The payload does not say which analysis it carries, so the typed result is read on demand:
- * {@code notification.result(AnalysisRequest.captioning(source))} gives the same {@code AnalysisResult} as the
- * synchronous call would have.
+ * The payload does not say which analysis it carries, so the typed result is read on
+ * demand: {@code notification.result(AnalysisRequest.captioning(source))} gives the same
+ * {@code AnalysisResult} as the synchronous call would have.
  *
  * @param taskId the task the notification is about
  * @param requestId the id Cloudinary gave the request, if any
- * @param httpStatus the status the analysis ended with: 2xx for a result, 4xx/5xx for a failure
- * @param notificationType the payload's {@code notification_type}, e.g. {@code analyze}, if any
+ * @param httpStatus the status the analysis ended with: 2xx for a result, 4xx/5xx for a
+ * failure
+ * @param notificationType the payload's {@code notification_type}, e.g. {@code analyze},
+ * if any
  * @param operationName the payload's {@code operation_name}, e.g. {@code analyze}, if any
- * @param operationType the payload's {@code operation_type}, {@code single} or {@code bulk}, if any
+ * @param operationType the payload's {@code operation_type}, {@code single} or
+ * {@code bulk}, if any
  * @param error the API's error for a failed analysis, {@code null} otherwise
  * @param limits the quotas the notification reported, empty when none
- * @param data the payload's {@code data} object ({@code {"entity","analysis"}}) as plain, unmodifiable Java values
- * (maps, lists, strings, numbers, booleans, {@code null}); empty when the notification carries none
+ * @param data the payload's {@code data} object ({@code {"entity","analysis"}}) as plain,
+ * unmodifiable Java values (maps, lists, strings, numbers, booleans, {@code null}); empty
+ * when the notification carries none
  */
 public record AnalysisNotification(String taskId, @Nullable String requestId, int httpStatus,
 		@Nullable String notificationType, @Nullable String operationName, @Nullable String operationType,
@@ -53,13 +57,15 @@ public record AnalysisNotification(String taskId, @Nullable String requestId, in
 	}
 
 	/**
-	 * The typed result, read as the result of the given kind of analysis (the same reader as the synchronous
-	 * answer's).
+	 * The typed result, read as the result of the given kind of analysis (the same reader
+	 * as the synchronous answer's).
 	 * @param <A> the analysis type
-	 * @param kind a request of the operation that was started for this task (only its operation matters)
-	 * @return the result, or empty when the analysis failed or the notification carries no {@code data}
-	 * @throws MalformedNotificationException when the data is not a result of that operation (the message names the
-	 * missing field)
+	 * @param kind a request of the operation that was started for this task (only its
+	 * operation matters)
+	 * @return the result, or empty when the analysis failed or the notification carries
+	 * no {@code data}
+	 * @throws MalformedNotificationException when the data is not a result of that
+	 * operation (the message names the missing field)
 	 */
 	public <A> Optional<AnalysisResult<A>> result(AnalysisRequest<A> kind) {
 		Objects.requireNonNull(kind, "kind");
@@ -71,8 +77,8 @@ public record AnalysisNotification(String taskId, @Nullable String requestId, in
 					this.limits, this.requestId));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MalformedNotificationException("The notification of task " + this.taskId
-					+ " is not a result of " + kind.type() + ": " + ex.getMessage(), ex);
+			throw new MalformedNotificationException("The notification of task " + this.taskId + " is not a result of "
+					+ kind.type() + ": " + ex.getMessage(), ex);
 		}
 	}
 

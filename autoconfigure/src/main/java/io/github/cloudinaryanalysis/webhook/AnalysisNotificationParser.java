@@ -19,13 +19,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the body of a <em>verified</em> notification into an {@link AnalysisNotification}. The body must be the
- * contract's {@code AnalysisWebhookPayload}: a JSON object whose fields, when present, have the contract's types,
- * and which names its task ({@code task_id}, a non-blank string) and status ({@code http_status}, 100 to 599),
- * without which a notification cannot be matched or understood. Unknown fields are ignored.
+ * Reads the body of a <em>verified</em> notification into an
+ * {@link AnalysisNotification}. The body must be the contract's
+ * {@code AnalysisWebhookPayload}: a JSON object whose fields, when present, have the
+ * contract's types, and which names its task ({@code task_id}, a non-blank string) and
+ * status ({@code http_status}, 100 to 599), without which a notification cannot be
+ * matched or understood. Unknown fields are ignored.
  * <p>
- * Errors name the field, never its value nor the body: the body came from Cloudinary, but an endpoint must not
- * echo it.
+ * Errors name the field, never its value nor the body: the body came from Cloudinary, but
+ * an endpoint must not echo it.
  */
 public final class AnalysisNotificationParser {
 
@@ -48,8 +50,8 @@ public final class AnalysisNotificationParser {
 		}
 		catch (JacksonException ex) {
 			// Jackson's message quotes the offending text: say only where it went wrong.
-			throw new MalformedNotificationException(NOT_THE_PAYLOAD + "not valid JSON (at byte "
-					+ ex.getLocation().getByteOffset() + ")");
+			throw new MalformedNotificationException(
+					NOT_THE_PAYLOAD + "not valid JSON (at byte " + ex.getLocation().getByteOffset() + ")");
 		}
 		if (root == null || !root.isObject()) {
 			throw new MalformedNotificationException(NOT_THE_PAYLOAD + "not a JSON object");
@@ -69,7 +71,8 @@ public final class AnalysisNotificationParser {
 	}
 
 	/**
-	 * A string field: {@code null} when absent or JSON {@code null}, malformed when of another type.
+	 * A string field: {@code null} when absent or JSON {@code null}, malformed when of
+	 * another type.
 	 * @param node the JSON node
 	 * @param field the field name
 	 * @return a string field
@@ -104,14 +107,14 @@ public final class AnalysisNotificationParser {
 			return null;
 		}
 		JsonNode details = optional(error, "details");
-		return new ApiError(ErrorCategory.fromApiValue(text(error, "category")),
-				text(error, "code"), text(error, "message"),
-				(details != null && details.isObject()) ? plainObject(details) : Map.of(),
+		return new ApiError(ErrorCategory.fromApiValue(text(error, "category")), text(error, "code"),
+				text(error, "message"), (details != null && details.isObject()) ? plainObject(details) : Map.of(),
 				text(error, "request_id"));
 	}
 
 	/**
-	 * {@code limits.items}, read as the API's other answers are: items without a {@code type} are skipped.
+	 * {@code limits.items}, read as the API's other answers are: items without a
+	 * {@code type} are skipped.
 	 * @param root the root
 	 * @return {@code limits.items}, read as the API's other answers are
 	 */
@@ -161,7 +164,8 @@ public final class AnalysisNotificationParser {
 	}
 
 	/**
-	 * A JSON value as unmodifiable plain Java values; integers as {@code Long} (or {@code BigInteger}).
+	 * A JSON value as unmodifiable plain Java values; integers as {@code Long} (or
+	 * {@code BigInteger}).
 	 * @param node the JSON node
 	 * @return a JSON value as unmodifiable plain Java values
 	 */

@@ -10,21 +10,25 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verified notifications that arrived before anyone waited for their task: a fast analysis can be notified before
- * the 202 of its {@code start} has been read, and the wait registered just after must still end at once.
+ * Verified notifications that arrived before anyone waited for their task: a fast
+ * analysis can be notified before the 202 of its {@code start} has been read, and the
+ * wait registered just after must still end at once.
  * <p>
- * Bounded in time and count, since most notifications that match no wait never will (tasks started elsewhere, or
- * never awaited): a notification is kept at most {@code maxAge}, at most {@code maxCount} are kept (the oldest
- * forgotten first), and a later notification of the same task replaces the earlier one. Thread-safe.
+ * Bounded in time and count, since most notifications that match no wait never will
+ * (tasks started elsewhere, or never awaited): a notification is kept at most
+ * {@code maxAge}, at most {@code maxCount} are kept (the oldest forgotten first), and a
+ * later notification of the same task replaces the earlier one. Thread-safe.
  */
 final class EarlyNotifications {
 
-	/** How long a notification is kept by default: far longer than reading a 202 takes. */
+	/**
+	 * How long a notification is kept by default: far longer than reading a 202 takes.
+	 */
 	static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(1);
 
 	/**
-	 * How many notifications are kept by default. Each holds its parsed payload (up to the endpoint's maximum body
-	 * size), so the bound is also a bound on memory.
+	 * How many notifications are kept by default. Each holds its parsed payload (up to
+	 * the endpoint's maximum body size), so the bound is also a bound on memory.
 	 */
 	static final int DEFAULT_MAX_COUNT = 1_000;
 
@@ -67,7 +71,8 @@ final class EarlyNotifications {
 	/**
 	 * Take the kept notification of a task, for a wait just registered.
 	 * @param taskId the task
-	 * @return its notification, removed from the store, or {@code null} when none is kept (or it expired)
+	 * @return its notification, removed from the store, or {@code null} when none is kept
+	 * (or it expired)
 	 */
 	synchronized @Nullable AnalysisNotification take(String taskId) {
 		Instant now = this.clock.instant();
@@ -77,8 +82,10 @@ final class EarlyNotifications {
 	}
 
 	/**
-	 * How many notifications are kept now (expired ones included until the next call forgets them).
-	 * @return how many notifications are kept now (expired ones included until the next call forgets them)
+	 * How many notifications are kept now (expired ones included until the next call
+	 * forgets them).
+	 * @return how many notifications are kept now (expired ones included until the next
+	 * call forgets them)
 	 */
 	synchronized int size() {
 		return this.byTask.size();

@@ -1,9 +1,10 @@
 package io.github.cloudinaryanalysis.webhook;
 
 /**
- * A verified notification that is not the payload the contract describes ({@code AnalysisWebhookPayload}), or whose
- * {@code data} is not the result of the analysis it was read as. The message names the field that is wrong, never
- * its value nor the body.
+ * A verified notification that is not the payload the contract describes
+ * ({@code AnalysisWebhookPayload}), or whose {@code data} is not the result of the
+ * analysis it was read as. The message names the field that is wrong, never its value nor
+ * the body.
  */
 public class MalformedNotificationException extends RuntimeException {
 

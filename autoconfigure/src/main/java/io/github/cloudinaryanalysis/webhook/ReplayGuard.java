@@ -7,14 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers the signatures of accepted notifications, so that a replay (Cloudinary's own retry of a notification
- * it thinks was lost, or an attacker's copy) is recognised and handed over no second time.
+ * Remembers the signatures of accepted notifications, so that a replay (Cloudinary's own
+ * retry of a notification it thinks was lost, or an attacker's copy) is recognised and
+ * handed over no second time.
  * <p>
- * A signature is remembered until its notification's timestamp plus the tolerance: after that, the notification
- * would be rejected as stale anyway. Memory is bounded: at most {@code capacity} signatures, the oldest forgotten
- * first. Each is kept as its first 128 bits (two {@code long}s), enough to tell signatures apart and about 100 bytes
- * per entry instead of about 170 for the hex text. Thread-safe; a check and its record are one atomic step, so two
- * concurrent deliveries of one notification are accepted once.
+ * A signature is remembered until its notification's timestamp plus the tolerance: after
+ * that, the notification would be rejected as stale anyway. Memory is bounded: at most
+ * {@code capacity} signatures, the oldest forgotten first. Each is kept as its first 128
+ * bits (two {@code long}s), enough to tell signatures apart and about 100 bytes per entry
+ * instead of about 170 for the hex text. Thread-safe; a check and its record are one
+ * atomic step, so two concurrent deliveries of one notification are accepted once.
  */
 final class ReplayGuard {
 
@@ -25,7 +27,10 @@ final class ReplayGuard {
 
 	private final Clock clock;
 
-	/** Signature prefix → when it may be forgotten (epoch millis), in the order first accepted. */
+	/**
+	 * Signature prefix → when it may be forgotten (epoch millis), in the order first
+	 * accepted.
+	 */
 	private final LinkedHashMap<Key, Long> accepted = new LinkedHashMap<>();
 
 	ReplayGuard(int capacity, Clock clock) {
@@ -39,8 +44,10 @@ final class ReplayGuard {
 	/**
 	 * Record a verified signature.
 	 * @param signature the signature's bytes (at least 16)
-	 * @param forgetAt when the signature can no longer be accepted anyway (its timestamp plus the tolerance)
-	 * @return {@code true} the first time, {@code false} for a replay of a signature still remembered
+	 * @param forgetAt when the signature can no longer be accepted anyway (its timestamp
+	 * plus the tolerance)
+	 * @return {@code true} the first time, {@code false} for a replay of a signature
+	 * still remembered
 	 */
 	synchronized boolean firstAcceptance(byte[] signature, Instant forgetAt) {
 		long now = this.clock.millis();
@@ -69,8 +76,9 @@ final class ReplayGuard {
 	}
 
 	/**
-	 * Drop expired entries from the oldest end. Entries are ordered by acceptance, not expiry, so an expired entry
-	 * behind a live one stays until the live one goes (or capacity pushes it out); a lookup still treats it as gone.
+	 * Drop expired entries from the oldest end. Entries are ordered by acceptance, not
+	 * expiry, so an expired entry behind a live one stays until the live one goes (or
+	 * capacity pushes it out); a lookup still treats it as gone.
 	 * @param now the current instant
 	 */
 	private void forgetExpired(long now) {

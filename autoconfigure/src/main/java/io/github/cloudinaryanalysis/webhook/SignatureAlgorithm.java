@@ -4,8 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The digest Cloudinary signs notifications with: {@code X-Cld-Signature} is the lowercase hex of
- * {@code digest(raw body + X-Cld-Timestamp + signing secret)}. SHA-1 unless the account is configured for SHA-256.
+ * The digest Cloudinary signs notifications with: {@code X-Cld-Signature} is the
+ * lowercase hex of {@code digest(raw body + X-Cld-Timestamp + signing secret)}. SHA-1
+ * unless the account is configured for SHA-256.
  */
 public enum SignatureAlgorithm {
 
@@ -33,7 +34,8 @@ public enum SignatureAlgorithm {
 	}
 
 	/**
-	 * The signature's bytes: {@code digest(body + timestamp + secret)}, the timestamp as the header's ASCII text.
+	 * The signature's bytes: {@code digest(body + timestamp + secret)}, the timestamp as
+	 * the header's ASCII text.
 	 * @param body the body
 	 * @param timestamp the timestamp
 	 * @param secret the secret

@@ -10,26 +10,34 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies a webhook notification exactly as Cloudinary signs it: {@code X-Cld-Signature} is the lowercase hex of
- * {@code SHA1(raw body bytes + X-Cld-Timestamp + signing secret)} (or SHA-256, see {@link SignatureAlgorithm}),
- * the timestamp being Unix seconds.
+ * Verifies a webhook notification exactly as Cloudinary signs it: {@code X-Cld-Signature}
+ * is the lowercase hex of {@code SHA1(raw body bytes + X-Cld-Timestamp + signing secret)}
+ * (or SHA-256, see {@link SignatureAlgorithm}), the timestamp being Unix seconds.
  * <p>
- * Stricter than Cloudinary's SDKs, which compare with string equality and accept any timestamp newer than two
- * hours, future ones included: the signature is compared in constant time ({@link MessageDigest#isEqual}); a
- * timestamp older than the tolerance or more than {@link #MAX_CLOCK_SKEW five minutes} ahead is
- * {@link NotificationOutcome#STALE stale}; and a signature already accepted within the tolerance is
- * {@link NotificationOutcome#REPLAYED replayed} (at most 100,000 remembered, the oldest forgotten first).
+ * Stricter than Cloudinary's SDKs, which compare with string equality and accept any
+ * timestamp newer than two hours, future ones included: the signature is compared in
+ * constant time ({@link MessageDigest#isEqual}); a timestamp older than the tolerance or
+ * more than {@link #MAX_CLOCK_SKEW five minutes} ahead is
+ * {@link NotificationOutcome#STALE stale}; and a signature already accepted within the
+ * tolerance is {@link NotificationOutcome#REPLAYED replayed} (at most 100,000 remembered,
+ * the oldest forgotten first).
  * <p>
- * The signature is checked before the timestamp's age, so that {@code stale} counts only genuine notifications (a
- * clock or delivery problem) and forgeries always count as {@code bad_signature}. Thread-safe. The secret never
- * appears in {@link #toString()} nor in any exception.
+ * The signature is checked before the timestamp's age, so that {@code stale} counts only
+ * genuine notifications (a clock or delivery problem) and forgeries always count as
+ * {@code bad_signature}. Thread-safe. The secret never appears in {@link #toString()} nor
+ * in any exception.
  */
 public final class WebhookSignatureVerifier {
 
-	/** How old a notification may be, by default: two hours, as Cloudinary's SDKs accept. */
+	/**
+	 * How old a notification may be, by default: two hours, as Cloudinary's SDKs accept.
+	 */
 	public static final Duration DEFAULT_TOLERANCE = Duration.ofHours(2);
 
-	/** How far in the future a timestamp may be (the sender's clock running ahead of ours). */
+	/**
+	 * How far in the future a timestamp may be (the sender's clock running ahead of
+	 * ours).
+	 */
 	public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
 	/** Unix seconds in at most 18 digits, so that they always fit a {@code long}. */
@@ -47,11 +55,14 @@ public final class WebhookSignatureVerifier {
 
 	/**
 	 * A verifier with its own memory of accepted signatures.
-	 * @param signingSecret the secret Cloudinary signs with: the account's API secret unless configured otherwise
+	 * @param signingSecret the secret Cloudinary signs with: the account's API secret
+	 * unless configured otherwise
 	 * @param algorithm the digest
-	 * @param tolerance how old a notification may be (positive; {@link #DEFAULT_TOLERANCE} by default)
+	 * @param tolerance how old a notification may be (positive;
+	 * {@link #DEFAULT_TOLERANCE} by default)
 	 * @param clock the clock to judge timestamps by
-	 * @throws IllegalArgumentException when the secret is blank or the tolerance not positive
+	 * @throws IllegalArgumentException when the secret is blank or the tolerance not
+	 * positive
 	 */
 	public WebhookSignatureVerifier(String signingSecret, SignatureAlgorithm algorithm, Duration tolerance,
 			Clock clock) {
@@ -74,7 +85,8 @@ public final class WebhookSignatureVerifier {
 	}
 
 	/**
-	 * Verify a notification and, when it is genuine, fresh and new, remember its signature.
+	 * Verify a notification and, when it is genuine, fresh and new, remember its
+	 * signature.
 	 * @param body the raw request body, exactly as received
 	 * @param timestamp the {@code X-Cld-Timestamp} header, if any
 	 * @param signature the {@code X-Cld-Signature} header, if any
@@ -104,7 +116,8 @@ public final class WebhookSignatureVerifier {
 	/**
 	 * The timestamp's seconds, or -1 when it is missing or not a plain number of seconds.
 	 * @param timestamp the timestamp
-	 * @return the timestamp's seconds, or -1 when it is missing or not a plain number of seconds
+	 * @return the timestamp's seconds, or -1 when it is missing or not a plain number of
+	 * seconds
 	 */
 	private static long seconds(@Nullable String timestamp) {
 		if (timestamp == null || timestamp.isEmpty() || timestamp.length() > MAX_TIMESTAMP_DIGITS) {
@@ -122,11 +135,13 @@ public final class WebhookSignatureVerifier {
 	}
 
 	/**
-	 * The signature's bytes, or {@code null} when it is missing, of the wrong length or not hex. The length is the
-	 * algorithm's, not a secret, so rejecting on it early leaks nothing.
+	 * The signature's bytes, or {@code null} when it is missing, of the wrong length or
+	 * not hex. The length is the algorithm's, not a secret, so rejecting on it early
+	 * leaks nothing.
 	 * @param hex the hex
 	 * @param length the length
-	 * @return the signature's bytes, or {@code null} when it is missing, of the wrong length or not hex
+	 * @return the signature's bytes, or {@code null} when it is missing, of the wrong
+	 * length or not hex
 	 */
 	private static byte @Nullable [] decodeHex(@Nullable String hex, int length) {
 		if (hex == null || hex.length() != length * 2) {
@@ -145,9 +160,11 @@ public final class WebhookSignatureVerifier {
 	}
 
 	/**
-	 * An ASCII hex digit's value, or -1 ({@link Character#digit} would also take non-ASCII digits).
+	 * An ASCII hex digit's value, or -1 ({@link Character#digit} would also take
+	 * non-ASCII digits).
 	 * @param c the character
-	 * @return an ASCII hex digit's value, or -1 ({@link Character#digit} would also take non-ASCII digits)
+	 * @return an ASCII hex digit's value, or -1 ({@link Character#digit} would also take
+	 * non-ASCII digits)
 	 */
 	private static int hexDigit(char c) {
 		if (c >= '0' && c <= '9') {

@@ -1,7 +1,8 @@
 /**
- * The receiving half of the asynchronous analysis workflow: verifying Cloudinary's signed webhook notifications
- * ({@link io.github.cloudinaryanalysis.webhook.WebhookSignatureVerifier}) and reading them into typed
- * {@link io.github.cloudinaryanalysis.webhook.AnalysisNotification}s.
+ * The receiving half of the asynchronous analysis workflow: verifying Cloudinary's signed
+ * webhook notifications
+ * ({@link io.github.cloudinaryanalysis.webhook.WebhookSignatureVerifier}) and reading
+ * them into typed {@link io.github.cloudinaryanalysis.webhook.AnalysisNotification}s.
  */
 @NullMarked
 package io.github.cloudinaryanalysis.webhook;

@@ -21,8 +21,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code show-values=always}, Actuator's {@code env} and {@code configprops} endpoints of a real application on
- * a random port show no Cloudinary secret, while the cloud name and API key stay readable (issue 11, point 1).
+ * With {@code show-values=always}, Actuator's {@code env} and {@code configprops}
+ * endpoints of a real application on a random port show no Cloudinary secret, while the
+ * cloud name and API key stay readable (issue 11, point 1).
  */
 class ActuatorSecretsTests {
 
@@ -66,7 +67,8 @@ class ActuatorSecretsTests {
 		assertThat(body).contains("cloudinary://987654:******@urlcloud")
 			.contains("cloudinary://111222333:******@envcloud")
 			.contains("cloudinary://444555:******@backupcloud")
-			// proves the values are shown at all, so the masking is ours and not Boot's default
+			// proves the values are shown at all, so the masking is ours and not Boot's
+			// default
 			.contains("\"management.endpoint.env.show-values\"");
 	}
 

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Reads a contract-valid example answer of each operation into its typed record (each example is validated against
- * the operation's 200 schema first), plus the 202 answer, unknown fields and values, and malformed answers.
+ * Reads a contract-valid example answer of each operation into its typed record (each
+ * example is validated against the operation's 200 schema first), plus the 202 answer,
+ * unknown fields and values, and malformed answers.
  */
 class AnalysisAnswersTests {
 
@@ -28,10 +29,9 @@ class AnalysisAnswersTests {
 		AnalysisResult<AiVisionGeneralAnalysis> result = read(Operation.AI_VISION_GENERAL,
 				"{\"responses\":[{\"value\":\"The image contains one cat.\"},{\"value\":\"It is on a table.\"}],"
 						+ "\"model_version\":1}");
-		assertThat(result.analysis()).isEqualTo(new AiVisionGeneralAnalysis(
-				List.of(new AiVisionGeneralAnalysis.Response("The image contains one cat."),
-						new AiVisionGeneralAnalysis.Response("It is on a table.")),
-				1));
+		assertThat(result.analysis()).isEqualTo(
+				new AiVisionGeneralAnalysis(List.of(new AiVisionGeneralAnalysis.Response("The image contains one cat."),
+						new AiVisionGeneralAnalysis.Response("It is on a table.")), 1));
 	}
 
 	@Test
@@ -74,8 +74,8 @@ class AnalysisAnswersTests {
 			.isEqualTo(new CaptioningAnalysis(new CaptioningAnalysis.Data("A cat sitting on a table"), 1));
 		assertThat(result.entity()).isEqualTo(ENTITY);
 		assertThat(result.requestId()).isEqualTo("r-1");
-		assertThat(result.limits()).containsExactly(
-				new RateLimit("ai_vision", 1L, 499L, 500L, Instant.parse("2024-01-20T12:34:56Z")));
+		assertThat(result.limits())
+			.containsExactly(new RateLimit("ai_vision", 1L, 499L, 500L, Instant.parse("2024-01-20T12:34:56Z")));
 	}
 
 	private static final String TAGS = "{\"tags\":{\"shirt\":[{\"confidence\":0.93,\"bounding-box\":[10,20,30.5,40],"
@@ -90,8 +90,7 @@ class AnalysisAnswersTests {
 		assertThat(read(Operation.COCO, TAGS).analysis()).isEqualTo(new CocoAnalysis(expected, 3));
 		assertThat(read(Operation.HUMAN_ANATOMY, TAGS).analysis()).isEqualTo(new HumanAnatomyAnalysis(expected, 3));
 		assertThat(read(Operation.LVIS, TAGS).analysis()).isEqualTo(new LvisAnalysis(expected, 3));
-		assertThat(read(Operation.SHOP_CLASSIFIER, TAGS).analysis())
-			.isEqualTo(new ShopClassifierAnalysis(expected, 3));
+		assertThat(read(Operation.SHOP_CLASSIFIER, TAGS).analysis()).isEqualTo(new ShopClassifierAnalysis(expected, 3));
 		assertThat(read(Operation.UNIDET, TAGS).analysis()).isEqualTo(new UnidetAnalysis(expected, 3));
 		Map<String, Object> tags = read(Operation.COCO, TAGS).analysis().tags();
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> tags.put("x", 1));
@@ -103,13 +102,12 @@ class AnalysisAnswersTests {
 				"{\"logo_annotations\":[{\"mid\":\"/m/045c7b\",\"description\":\"google\",\"score\":0.980325,"
 						+ "\"bounding_poly\":{\"vertices\":[{\"x\":12,\"y\":42},{\"x\":439,\"y\":42},{\"y\":285},"
 						+ "{\"x\":12,\"y\":285}]}}]}");
-		assertThat(result.analysis()).isEqualTo(new GoogleLogoDetectionAnalysis(
-				List.of(new GoogleLogoDetectionAnalysis.LogoAnnotation("/m/045c7b", "google", 0.980325,
-						new GoogleLogoDetectionAnalysis.BoundingPoly(List.of(
-								new GoogleLogoDetectionAnalysis.Vertex(12, 42),
-								new GoogleLogoDetectionAnalysis.Vertex(439, 42),
-								new GoogleLogoDetectionAnalysis.Vertex(null, 285),
-								new GoogleLogoDetectionAnalysis.Vertex(12, 285)))))));
+		assertThat(result.analysis()).isEqualTo(new GoogleLogoDetectionAnalysis(List
+			.of(new GoogleLogoDetectionAnalysis.LogoAnnotation("/m/045c7b", "google", 0.980325,
+					new GoogleLogoDetectionAnalysis.BoundingPoly(List.of(new GoogleLogoDetectionAnalysis.Vertex(12, 42),
+							new GoogleLogoDetectionAnalysis.Vertex(439, 42),
+							new GoogleLogoDetectionAnalysis.Vertex(null, 285),
+							new GoogleLogoDetectionAnalysis.Vertex(12, 285)))))));
 	}
 
 	@Test
@@ -123,7 +121,8 @@ class AnalysisAnswersTests {
 
 	@Test
 	void imageQuality() {
-		// The contract's ImageQualityAnalysisData says required: [tags] without a tags property: a valid answer
+		// The contract's ImageQualityAnalysisData says required: [tags] without a tags
+		// property: a valid answer
 		// carries one; the record has no use for it.
 		AnalysisResult<ImageQualityAnalysis> result = read(Operation.IMAGE_QUALITY,
 				"{\"quality\":\"medium\",\"score\":0.45218,\"confidence\":0.8,\"model_version\":1,\"tags\":{}}");
@@ -137,8 +136,8 @@ class AnalysisAnswersTests {
 		// Same quirk as image_quality: required: [tags] names no property of the schema.
 		AnalysisResult<WatermarkDetectionAnalysis> result = read(Operation.WATERMARK_DETECTION,
 				"{\"detections\":[{\"name\":\"banner\",\"confidence\":0.99}],\"model_version\":1,\"tags\":{}}");
-		assertThat(result.analysis()).isEqualTo(new WatermarkDetectionAnalysis(
-				List.of(new WatermarkDetectionAnalysis.Detection("banner", 0.99)), 1));
+		assertThat(result.analysis()).isEqualTo(
+				new WatermarkDetectionAnalysis(List.of(new WatermarkDetectionAnalysis.Detection("banner", 0.99)), 1));
 	}
 
 	@Test
@@ -149,8 +148,8 @@ class AnalysisAnswersTests {
 
 	@Test
 	void unknownFieldsAreIgnored() {
-		JsonNode root = root("{\"data\":{\"caption\":\"A cat\",\"language\":\"en\"},\"model_version\":1,"
-				+ "\"new_field\":[1,2]}");
+		JsonNode root = root(
+				"{\"data\":{\"caption\":\"A cat\",\"language\":\"en\"},\"model_version\":1," + "\"new_field\":[1,2]}");
 		((tools.jackson.databind.node.ObjectNode) root).put("new_top_level", true);
 		((tools.jackson.databind.node.ObjectNode) root.path("data")).put("new_data_field", "x");
 		assertThat(AnalysisAnswers.result(Operation.CAPTIONING, root).analysis().data().caption()).isEqualTo("A cat");
@@ -178,18 +177,22 @@ class AnalysisAnswersTests {
 				"without data.analysis.responses (an array)");
 		assertMalformed(Operation.COCO, "{\"data\":{\"analysis\":{\"tags\":[]}}}",
 				"without data.analysis.tags (an object)");
-		assertMalformed(Operation.GOOGLE_LOGO_DETECTION, "{\"data\":{\"analysis\":{\"logo_annotations\":[{\"description\":"
-				+ "\"g\",\"score\":1,\"bounding_poly\":{}},{\"description\":\"g\",\"bounding_poly\":{}}]}}}",
+		assertMalformed(Operation.GOOGLE_LOGO_DETECTION,
+				"{\"data\":{\"analysis\":{\"logo_annotations\":[{\"description\":"
+						+ "\"g\",\"score\":1,\"bounding_poly\":{}},{\"description\":\"g\",\"bounding_poly\":{}}]}}}",
 				"without data.analysis.logo_annotations[1].score (a number)");
-		assertMalformed(Operation.GOOGLE_TAGGING, "{\"data\":{\"analysis\":{\"label_annotations\":{\"labels\":"
-				+ "[{\"score\":0.5}]}}}}", "without data.analysis.label_annotations.labels[0].label (a string)");
-		assertMalformed(Operation.WATERMARK_DETECTION, "{\"data\":{\"analysis\":{\"detections\":[{\"name\":\"b\","
-				+ "\"confidence\":\"high\"}]}}}", "without data.analysis.detections[0].confidence (a number)");
+		assertMalformed(Operation.GOOGLE_TAGGING,
+				"{\"data\":{\"analysis\":{\"label_annotations\":{\"labels\":" + "[{\"score\":0.5}]}}}}",
+				"without data.analysis.label_annotations.labels[0].label (a string)");
+		assertMalformed(Operation.WATERMARK_DETECTION,
+				"{\"data\":{\"analysis\":{\"detections\":[{\"name\":\"b\"," + "\"confidence\":\"high\"}]}}}",
+				"without data.analysis.detections[0].confidence (a number)");
 	}
 
 	@Test
 	void theDataObjectIsReadAloneForWebhookNotifications() {
-		// cloudinary-facts.md: a notification's data is the same {"entity","analysis"} object as the 200 answer's.
+		// cloudinary-facts.md: a notification's data is the same {"entity","analysis"}
+		// object as the 200 answer's.
 		JsonNode notification = AnalyzeContract.JSON.readTree("{\"notification_type\":\"analyze\",\"operation_name\":"
 				+ "\"analyze\",\"operation_type\":\"single\",\"request_id\":\"r1\",\"task_id\":\"t1\",\"http_status\":200,"
 				+ "\"data\":{\"entity\":\"https://x.test/cat.jpg\",\"analysis\":{\"data\":{\"caption\":\"A cat\"},"
@@ -211,15 +214,16 @@ class AnalysisAnswersTests {
 		}
 		assertThat(AnalysisAnswers.task(AnalyzeContract.JSON.readTree(body)))
 			.isEqualTo(new AnalysisTask("053f4bde4b933c8e", TaskStatus.PENDING, "17c3"));
-		assertThat(AnalysisAnswers.task(AnalyzeContract.JSON
-			.readTree("{\"data\":{\"task_id\":\"t\",\"status\":\"queued\",\"extra\":1}}")))
+		assertThat(AnalysisAnswers
+			.task(AnalyzeContract.JSON.readTree("{\"data\":{\"task_id\":\"t\",\"status\":\"queued\",\"extra\":1}}")))
 			.isEqualTo(new AnalysisTask("t", TaskStatus.UNKNOWN, null));
 	}
 
 	@Test
 	void a202AnswerWithoutTaskIdOrStatusIsMalformed() {
 		assertThatExceptionOfType(MalformedAnswerException.class)
-			.isThrownBy(() -> AnalysisAnswers.task(AnalyzeContract.JSON.readTree("{\"data\":{\"status\":\"pending\"}}")))
+			.isThrownBy(
+					() -> AnalysisAnswers.task(AnalyzeContract.JSON.readTree("{\"data\":{\"status\":\"pending\"}}")))
 			.withMessage("without data.task_id (a string)");
 		assertThatExceptionOfType(MalformedAnswerException.class)
 			.isThrownBy(() -> AnalysisAnswers.task(AnalyzeContract.JSON.readTree("{\"data\":{\"task_id\":\"t\"}}")))
@@ -239,7 +243,10 @@ class AnalysisAnswersTests {
 			.withMessage(message);
 	}
 
-	/** Wraps an analysis object in a full 200 answer, checks it against the contract, and reads it. */
+	/**
+	 * Wraps an analysis object in a full 200 answer, checks it against the contract, and
+	 * reads it.
+	 */
 	private static <A> AnalysisResult<A> read(Operation<A> operation, String analysis) {
 		String body = "{\"data\":{\"entity\":\"" + ENTITY + "\",\"analysis\":" + analysis + "}" + LIMITS;
 		assertThat(AnalyzeContract.get().validateAnswer(operation.type(), 200, body)).as(body).isEmpty();

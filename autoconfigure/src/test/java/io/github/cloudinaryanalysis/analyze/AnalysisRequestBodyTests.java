@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The JSON bodies of all fifteen operations, sync and async, checked against the contract's request schemas. */
+/**
+ * The JSON bodies of all fifteen operations, sync and async, checked against the
+ * contract's request schemas.
+ */
 class AnalysisRequestBodyTests {
 
 	private static final Source URI_SOURCE = Source.uri("https://res.cloudinary.com/demo/image/upload/sample.jpg");
@@ -77,19 +80,23 @@ class AnalysisRequestBodyTests {
 			.isEqualTo("{\"source\":{\"asset_id\":\"e12345b5c456c8901bbb0efc00c0fcf\"},\"tag_definitions\":["
 					+ "{\"name\":\"cigarettes\",\"description\":\"A pack of cigarettes?\"},"
 					+ "{\"name\":\"sofa\",\"description\":\"\"}]}");
-		assertThat(new String(AnalysisRequestBody.async(AnalysisRequest.captioning(URI_SOURCE)
-			.withNotificationUrl(URI.create("https://app.test/h"))), StandardCharsets.UTF_8))
+		assertThat(new String(
+				AnalysisRequestBody.async(
+						AnalysisRequest.captioning(URI_SOURCE).withNotificationUrl(URI.create("https://app.test/h"))),
+				StandardCharsets.UTF_8))
 			.isEqualTo("{\"source\":{\"uri\":\"https://res.cloudinary.com/demo/image/upload/sample.jpg\"},"
 					+ "\"async\":true,\"notification_url\":\"https://app.test/h\"}");
 	}
 
 	@Test
 	void theValidatorRejectsBodiesThatBreakTheContract() {
-		// Proves the check above can fail: the same validator rejects what the factories refuse to build.
+		// Proves the check above can fail: the same validator rejects what the factories
+		// refuse to build.
 		AnalyzeContract contract = AnalyzeContract.get();
 		assertThat(contract.validateRequest("captioning", "{\"async\":true}")).isNotEmpty();
 		assertThat(contract.validateRequest("captioning",
-				"{\"source\":{\"uri\":\"https://x.test/a\",\"asset_id\":\"a\"}}")).isNotEmpty();
+				"{\"source\":{\"uri\":\"https://x.test/a\",\"asset_id\":\"a\"}}"))
+			.isNotEmpty();
 		assertThat(contract.validateRequest("ai_vision_general", "{\"source\":{\"asset_id\":\"a\"},\"prompts\":[]}"))
 			.isNotEmpty();
 		assertThat(contract.validateRequest("ai_vision_moderation", "{\"source\":{\"asset_id\":\"a\"},"
@@ -97,7 +104,8 @@ class AnalysisRequestBodyTests {
 			.isNotEmpty();
 		assertThat(contract.validateRequest("ai_vision_tagging", "{\"source\":{\"asset_id\":\"a\"}}")).isNotEmpty();
 		assertThat(contract.validateRequest("ai_vision_tagging",
-				"{\"source\":{\"asset_id\":\"a\"},\"tag_definitions\":[{\"name\":\"cat\"}]}")).isNotEmpty();
+				"{\"source\":{\"asset_id\":\"a\"},\"tag_definitions\":[{\"name\":\"cat\"}]}"))
+			.isNotEmpty();
 		assertThat(contract.validateRequest("captioning", "{\"source\":{\"asset_id\":\"a\"},\"async\":\"true\"}"))
 			.isNotEmpty();
 	}

@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Every validation rule of {@link Source}, {@link TagDefinition} and the factories of {@link AnalysisRequest}. */
+/**
+ * Every validation rule of {@link Source}, {@link TagDefinition} and the factories of
+ * {@link AnalysisRequest}.
+ */
 class AnalysisRequestTests {
 
 	private static final Source SOURCE = Source.uri("https://res.cloudinary.com/demo/image/upload/sample.jpg");
@@ -30,14 +33,17 @@ class AnalysisRequestTests {
 		Source asset = Source.assetId("e12345b5c456c8901bbb0efc00c0fcf");
 		assertThat(asset.assetId()).isEqualTo("e12345b5c456c8901bbb0efc00c0fcf");
 		assertThat(asset.uri()).isNull();
-		assertThat(uri).isEqualTo(Source.uri("https://x.test/a.jpg")).isNotEqualTo(Source.assetId("https://x.test/a.jpg"));
+		assertThat(uri).isEqualTo(Source.uri("https://x.test/a.jpg"))
+			.isNotEqualTo(Source.assetId("https://x.test/a.jpg"));
 		assertThat(uri.toString()).isEqualTo("Source[uri=https://x.test/a.jpg]");
 	}
 
 	@Test
 	void aNullOrBlankSourceIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Source.uri(null)).withMessage("source.uri must not be null");
-		assertThatIllegalArgumentException().isThrownBy(() -> Source.uri(" \t")).withMessage("source.uri must not be blank");
+		assertThatIllegalArgumentException().isThrownBy(() -> Source.uri(null))
+			.withMessage("source.uri must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> Source.uri(" \t"))
+			.withMessage("source.uri must not be blank");
 		assertThatIllegalArgumentException().isThrownBy(() -> Source.assetId(null))
 			.withMessage("source.asset_id must not be null");
 		assertThatIllegalArgumentException().isThrownBy(() -> Source.assetId(""))
@@ -56,7 +62,8 @@ class AnalysisRequestTests {
 	@Test
 	void everyFactoryRejectsANullSource() {
 		for (Function<Source, AnalysisRequest<?>> factory : factories()) {
-			assertThatIllegalArgumentException().isThrownBy(() -> factory.apply(null)).withMessage("source is required");
+			assertThatIllegalArgumentException().isThrownBy(() -> factory.apply(null))
+				.withMessage("source is required");
 		}
 	}
 
@@ -83,7 +90,8 @@ class AnalysisRequestTests {
 				Arguments.of("tag_definitions",
 						(Function<List<?>, AnalysisRequest<?>>) (items) -> AnalysisRequest.aiVisionTagging(SOURCE,
 								cast(items)),
-						(Function<Integer, Object>) (i) -> new TagDefinition("tag" + i, "Is there a thing " + i + "?")));
+						(Function<Integer, Object>) (i) -> new TagDefinition("tag" + i,
+								"Is there a thing " + i + "?")));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -130,8 +138,8 @@ class AnalysisRequestTests {
 		assertThat(notified.type()).isEqualTo("captioning");
 		assertThat(notified.source()).isEqualTo(SOURCE);
 		assertThat(notified).isNotEqualTo(plain);
-		assertThat(notified.toString()).isEqualTo("AnalysisRequest[type=captioning, source=" + SOURCE
-				+ ", notificationUrl=https://app.test/hook]");
+		assertThat(notified.toString()).isEqualTo(
+				"AnalysisRequest[type=captioning, source=" + SOURCE + ", notificationUrl=https://app.test/hook]");
 		assertThatIllegalArgumentException().isThrownBy(() -> plain.withNotificationUrl(null))
 			.withMessage("notification_url must not be null");
 		assertThatIllegalArgumentException().isThrownBy(() -> plain.withNotificationUrl(URI.create("/hook")))
@@ -147,7 +155,10 @@ class AnalysisRequestTests {
 		return IntStream.range(0, count).mapToObj(item::apply).collect(Collectors.toList());
 	}
 
-	/** One factory per operation, in the order of the issue (and of the contract's paths, alphabetical). */
+	/**
+	 * One factory per operation, in the order of the issue (and of the contract's paths,
+	 * alphabetical).
+	 */
 	static List<Function<Source, AnalysisRequest<?>>> factories() {
 		return List.of((source) -> AnalysisRequest.aiVisionGeneral(source, List.of("Describe this image")),
 				(source) -> AnalysisRequest.aiVisionModeration(source, List.of("Is there any violence?")),

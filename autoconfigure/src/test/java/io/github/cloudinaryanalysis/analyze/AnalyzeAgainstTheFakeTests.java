@@ -20,9 +20,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The request bodies this package writes and the answers it reads, over real HTTP against the project's fake
- * (which validates every request body against the contract): all fifteen operations, sync and async. The
- * {@code AnalyzeClient} that will carry them is not built yet; a plain JDK client stands in for it here.
+ * The request bodies this package writes and the answers it reads, over real HTTP against
+ * the project's fake (which validates every request body against the contract): all
+ * fifteen operations, sync and async. The {@code AnalyzeClient} that will carry them is
+ * not built yet; a plain JDK client stands in for it here.
  */
 class AnalyzeAgainstTheFakeTests {
 
@@ -44,8 +45,7 @@ class AnalyzeAgainstTheFakeTests {
 	void everyOperationsSyncBodyIsAcceptedAndItsAnswerReadTyped() throws Exception {
 		Source source = Source.uri("https://res.cloudinary.com/demo/image/upload/sample.jpg");
 		for (Function<Source, AnalysisRequest<?>> factory : AnalysisRequestTests.factories()) {
-			AnalysisRequest<?> request = factory.apply(source)
-				.withNotificationUrl(URI.create("https://app.test/hook"));
+			AnalysisRequest<?> request = factory.apply(source).withNotificationUrl(URI.create("https://app.test/hook"));
 			HttpResponse<String> response = post(request.type(), AnalysisRequestBody.sync(request));
 			assertThat(response.statusCode()).as(request.type() + ": " + response.body()).isEqualTo(200);
 			AnalysisResult<?> result = AnalysisAnswers.result(request.operation(), json(response));
@@ -65,15 +65,19 @@ class AnalyzeAgainstTheFakeTests {
 		assertThat(sync(AnalysisRequest.watermarkDetection(source)).analysis().detections())
 			.containsExactly(new WatermarkDetectionAnalysis.Detection("banner", 0.99));
 		assertThat(sync(AnalysisRequest.coco(source)).analysis().tags()).containsOnlyKeys("cat");
-		assertThat(sync(AnalysisRequest.googleLogoDetection(source)).analysis().logoAnnotations().get(0)
+		assertThat(sync(AnalysisRequest.googleLogoDetection(source)).analysis()
+			.logoAnnotations()
+			.get(0)
 			.boundingPoly()
 			.vertices()).hasSize(4);
 		fake.scriptAnalysis("ai_vision_moderation",
 				"{\"responses\":[{\"prompt\":\"Violence?\",\"value\":\"unknown\"}],\"model_version\":4}");
 		AnalysisResult<AiVisionModerationAnalysis> moderation = sync(
 				AnalysisRequest.aiVisionModeration(source, java.util.List.of("Violence?")));
-		assertThat(moderation.analysis()).isEqualTo(new AiVisionModerationAnalysis(java.util.List.of(
-				new AiVisionModerationAnalysis.Response("Violence?", AiVisionModerationAnalysis.Value.UNKNOWN)), 4));
+		assertThat(moderation.analysis()).isEqualTo(new AiVisionModerationAnalysis(
+				java.util.List
+					.of(new AiVisionModerationAnalysis.Response("Violence?", AiVisionModerationAnalysis.Value.UNKNOWN)),
+				4));
 	}
 
 	@Test
@@ -83,7 +87,8 @@ class AnalyzeAgainstTheFakeTests {
 			AnalysisRequest<?> request = factory.apply(source);
 			HttpResponse<String> response = post(request.type(), AnalysisRequestBody.async(request));
 			if (request.type().equals("google_logo_detection")) {
-				// The contract declares no 202 for it; the fake refuses asynchronous requests of it.
+				// The contract declares no 202 for it; the fake refuses asynchronous
+				// requests of it.
 				assertThat(response.statusCode()).isEqualTo(400);
 				continue;
 			}
@@ -103,21 +108,21 @@ class AnalyzeAgainstTheFakeTests {
 	}
 
 	private static HttpResponse<String> post(String type, byte[] body) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/" + fake.cloudName() + "/analyze/" + type))
-			.timeout(Duration.ofSeconds(10))
-			.header("Authorization", authorization())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return HTTP
+			.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/" + fake.cloudName() + "/analyze/" + type))
+				.timeout(Duration.ofSeconds(10))
+				.header("Authorization", authorization())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String getTaskStatus(String taskId) throws Exception {
-		HttpResponse<String> response = HTTP.send(
-				HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/" + fake.cloudName() + "/tasks/" + taskId))
-					.timeout(Duration.ofSeconds(10))
-					.header("Authorization", authorization())
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/" + fake.cloudName() + "/tasks/" + taskId))
+				.timeout(Duration.ofSeconds(10))
+				.header("Authorization", authorization())
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return json(response).path("data").path("status").asString();
 	}

@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The official contract (test resource {@code contract/analysis-openapi.yml}, an unchanged copy) and a validator of
- * analyze request and answer bodies against the schemas its {@code /analyze/*} operations declare, in networknt's
- * OpenAPI 3.0 dialect.
+ * The official contract (test resource {@code contract/analysis-openapi.yml}, an
+ * unchanged copy) and a validator of analyze request and answer bodies against the
+ * schemas its {@code /analyze/*} operations declare, in networknt's OpenAPI 3.0 dialect.
  */
 final class AnalyzeContract {
 

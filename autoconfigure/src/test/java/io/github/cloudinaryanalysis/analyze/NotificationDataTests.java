@@ -12,9 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A notification's typed result is the synchronous answer's: for each of the fifteen operations, the fake's
- * default analysis read from a contract-valid 200 answer and from a contract-valid notification carrying the same
- * {@code data} gives equal {@link AnalysisResult}s.
+ * A notification's typed result is the synchronous answer's: for each of the fifteen
+ * operations, the fake's default analysis read from a contract-valid 200 answer and from
+ * a contract-valid notification carrying the same {@code data} gives equal
+ * {@link AnalysisResult}s.
  */
 class NotificationDataTests {
 
@@ -37,8 +38,7 @@ class NotificationDataTests {
 		assertThat(AnalyzeContract.get().validateSchema("AnalysisWebhookPayload", notification)).isEmpty();
 
 		AnalysisResult<?> fromSync = AnalysisAnswers.result(request.operation(), AnalyzeContract.JSON.readTree(sync));
-		AnalysisNotification parsed = AnalysisNotificationParser
-			.parse(notification.getBytes(StandardCharsets.UTF_8));
+		AnalysisNotification parsed = AnalysisNotificationParser.parse(notification.getBytes(StandardCharsets.UTF_8));
 		assertThat(parsed.result(request).orElseThrow()).isEqualTo(fromSync);
 		assertThat(fromSync.limits()).hasSize(1);
 	}

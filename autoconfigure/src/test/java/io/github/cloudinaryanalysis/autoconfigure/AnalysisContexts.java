@@ -21,20 +21,24 @@ public final class AnalysisContexts {
 	}
 
 	public static ApplicationContextRunner runner() {
-		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				CloudinaryAnalysisAutoConfiguration.class));
+		return new ApplicationContextRunner().withConfiguration(
+				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+						RestClientAutoConfiguration.class, CloudinaryAnalysisAutoConfiguration.class));
 	}
 
 	/**
-	 * A runner whose client talks to the given local server with test credentials, making exactly one attempt per
-	 * call (retries have tests of their own).
+	 * A runner whose client talks to the given local server with test credentials, making
+	 * exactly one attempt per call (retries have tests of their own).
 	 */
 	public static ApplicationContextRunner against(MockWebServer server) {
-		return against(server.url("/v2/analysis").toString()).withPropertyValues("cloudinary.analysis.retry.enabled=false");
+		return against(server.url("/v2/analysis").toString())
+			.withPropertyValues("cloudinary.analysis.retry.enabled=false");
 	}
 
-	/** A runner whose client talks to the given base URL with test credentials and default retries. */
+	/**
+	 * A runner whose client talks to the given base URL with test credentials and default
+	 * retries.
+	 */
 	public static ApplicationContextRunner against(String baseUrl) {
 		return runner().withPropertyValues("cloudinary.analysis.base-url=" + baseUrl,
 				"cloudinary.analysis.cloud-name=demo", "cloudinary.analysis.api-key=" + API_KEY,

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The starter never takes over the application: it registers no bean of a general-purpose type, so Boot's own
- * scheduling (and every other "if the application has none" default) stays the application's.
+ * The starter never takes over the application: it registers no bean of a general-purpose
+ * type, so Boot's own scheduling (and every other "if the application has none" default)
+ * stays the application's.
  */
 class ApplicationOwnsItsThreadsTests {
 
@@ -43,14 +44,15 @@ class ApplicationOwnsItsThreadsTests {
 		try (ConfigurableApplicationContext context = start()) {
 			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 			List<String> starterBeans = starterBeans(beanFactory);
-			assertThat(starterBeans).as("the starter's beans").contains("cloudinaryAnalysisTasksClient", "cloudinaryAnalysisMetrics",
-					"cloudinaryAnalysisConnectionDetails");
+			assertThat(starterBeans).as("the starter's beans")
+				.contains("cloudinaryAnalysisTasksClient", "cloudinaryAnalysisMetrics",
+						"cloudinaryAnalysisConnectionDetails");
 			for (String name : starterBeans) {
 				Class<?> type = beanFactory.getType(name);
 				assertThat(type).as("type of %s", name).isNotNull();
 				for (Class<?> general : GENERAL_PURPOSE_TYPES) {
-					assertThat(general.isAssignableFrom(type)).as("%s (%s) is a %s", name, type.getName(),
-							general.getSimpleName())
+					assertThat(general.isAssignableFrom(type))
+						.as("%s (%s) is a %s", name, type.getName(), general.getSimpleName())
 						.isFalse();
 				}
 			}
@@ -88,7 +90,9 @@ class ApplicationOwnsItsThreadsTests {
 		return application.run(args.toArray(String[]::new));
 	}
 
-	/** Beans defined by the starter's auto-configurations, or of the starter's own types. */
+	/**
+	 * Beans defined by the starter's auto-configurations, or of the starter's own types.
+	 */
 	private static List<String> starterBeans(ConfigurableListableBeanFactory beanFactory) {
 		List<String> names = new ArrayList<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {

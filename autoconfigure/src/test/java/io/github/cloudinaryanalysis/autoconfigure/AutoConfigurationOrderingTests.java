@@ -14,9 +14,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Adding the starter must not change how Boot orders its own auto-configurations: a misplaced ordering once pulled
- * {@code RestClientObservationAutoConfiguration} ahead of the observation registry, and no {@code RestClient} of
- * the application recorded {@code http.client.requests} any more.
+ * Adding the starter must not change how Boot orders its own auto-configurations: a
+ * misplaced ordering once pulled {@code RestClientObservationAutoConfiguration} ahead of
+ * the observation registry, and no {@code RestClient} of the application recorded
+ * {@code http.client.requests} any more.
  */
 class AutoConfigurationOrderingTests {
 

@@ -38,7 +38,8 @@ class CloudinaryAnalysisAutoConfigurationTests {
 					"cloudinary.analysis.api-secret=secret", "cloudinary.analysis.read-timeout=5s")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(TasksClient.class).hasSingleBean(RestClientTasksClient.class);
-				CloudinaryAnalysisConnectionDetails details = context.getBean(CloudinaryAnalysisConnectionDetails.class);
+				CloudinaryAnalysisConnectionDetails details = context
+					.getBean(CloudinaryAnalysisConnectionDetails.class);
 				assertThat(details.cloudName()).isEqualTo("demo");
 				assertThat(details.apiKey()).isEqualTo("key");
 				assertThat(details.apiSecret()).isEqualTo("secret");
@@ -49,10 +50,12 @@ class CloudinaryAnalysisAutoConfigurationTests {
 
 	@Test
 	void bindsFromCloudinaryUrlInTheEnvironment() {
-		AnalysisContexts.runner().withSystemProperties("CLOUDINARY_URL=cloudinary://envkey:envsecret@envcloud")
+		AnalysisContexts.runner()
+			.withSystemProperties("CLOUDINARY_URL=cloudinary://envkey:envsecret@envcloud")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(TasksClient.class);
-				CloudinaryAnalysisConnectionDetails details = context.getBean(CloudinaryAnalysisConnectionDetails.class);
+				CloudinaryAnalysisConnectionDetails details = context
+					.getBean(CloudinaryAnalysisConnectionDetails.class);
 				assertThat(details.cloudName()).isEqualTo("envcloud");
 				assertThat(details.apiKey()).isEqualTo("envkey");
 				assertThat(details.apiSecret()).isEqualTo("envsecret");
@@ -66,7 +69,8 @@ class CloudinaryAnalysisAutoConfigurationTests {
 			.withPropertyValues("cloudinary.analysis.url=cloudinary://propkey:propsecret@propcloud",
 					"cloudinary.analysis.cloud-name=overridden")
 			.run((context) -> {
-				CloudinaryAnalysisConnectionDetails details = context.getBean(CloudinaryAnalysisConnectionDetails.class);
+				CloudinaryAnalysisConnectionDetails details = context
+					.getBean(CloudinaryAnalysisConnectionDetails.class);
 				assertThat(details.cloudName()).isEqualTo("overridden");
 				assertThat(details.apiKey()).isEqualTo("propkey");
 				assertThat(details.apiSecret()).isEqualTo("propsecret");
@@ -75,7 +79,8 @@ class CloudinaryAnalysisAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenDisabled() {
-		AnalysisContexts.runner().withPropertyValues("cloudinary.analysis.enabled=false")
+		AnalysisContexts.runner()
+			.withPropertyValues("cloudinary.analysis.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(TasksClient.class)
 				.doesNotHaveBean(CloudinaryAnalysisConnectionDetails.class));
@@ -91,18 +96,22 @@ class CloudinaryAnalysisAutoConfigurationTests {
 	@Test
 	void backsOffForAUserTasksClientWithoutNeedingCredentials() {
 		AnalysisContexts.runner().withUserConfiguration(UserTasksClientConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(TasksClient.class).doesNotHaveBean(RestClientTasksClient.class);
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(TasksClient.class)
+				.doesNotHaveBean(RestClientTasksClient.class);
 			assertThat(context.getBean(TasksClient.class).getStatus("x").status()).isEqualTo(TaskStatus.COMPLETED);
 		});
 	}
 
 	@Test
 	void usesUserConnectionDetails() {
-		AnalysisContexts.runner().withBean(CloudinaryAnalysisConnectionDetails.class, () -> details(this.server))
+		AnalysisContexts.runner()
+			.withBean(CloudinaryAnalysisConnectionDetails.class, () -> details(this.server))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(CloudinaryAnalysisConnectionDetails.class);
 				this.server.enqueue(ok("pending"));
-				assertThat(context.getBean(TasksClient.class).getStatus(TASK_ID).status()).isEqualTo(TaskStatus.PENDING);
+				assertThat(context.getBean(TasksClient.class).getStatus(TASK_ID).status())
+					.isEqualTo(TaskStatus.PENDING);
 				assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getTarget())
 					.isEqualTo("/v2/analysis/fromdetails/tasks/" + TASK_ID);
 			});
@@ -133,7 +142,8 @@ class CloudinaryAnalysisAutoConfigurationTests {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("scheme", "CLOUDINARY_URL").doesNotContain("TopSecret99");
 		});
-		AnalysisContexts.runner().withPropertyValues("cloudinary.analysis.url=cloudinary://key:TopSecret99@")
+		AnalysisContexts.runner()
+			.withPropertyValues("cloudinary.analysis.url=cloudinary://key:TopSecret99@")
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
 				.contains("missing cloud name", "cloudinary.analysis.url")
 				.doesNotContain("TopSecret99"));
@@ -148,7 +158,8 @@ class CloudinaryAnalysisAutoConfigurationTests {
 			assertThat(analysis.getDescription()).contains("cloudinary.analysis.base-url", "clear text",
 					"allow-insecure-http");
 		});
-		AnalysisContexts.runner().withPropertyValues(credentials)
+		AnalysisContexts.runner()
+			.withPropertyValues(credentials)
 			.withPropertyValues("cloudinary.analysis.allow-insecure-http=true")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TasksClient.class));
 	}
@@ -196,7 +207,8 @@ class CloudinaryAnalysisAutoConfigurationTests {
 			.run((context) -> {
 				this.server.enqueue(ok("completed"));
 				context.getBean(TasksClient.class).getStatus(TASK_ID);
-				assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("X-Team")).isEqualTo("analytics");
+				assertThat(this.server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("X-Team"))
+					.isEqualTo("analytics");
 				RestClient other = context.getBean(RestClient.Builder.class).build();
 				this.server.enqueue(ok("completed"));
 				other.get().uri(this.server.url("/other").toString()).retrieve().toBodilessEntity();

@@ -27,7 +27,8 @@ class CloudinaryAnalysisRuntimeHintsTests {
 	void theVersionFileBehindTheUserAgentIsKept() {
 		assertThat(RuntimeHintsPredicates.resource().forResource(CloudinaryAnalysisRuntimeHints.VERSION_RESOURCE))
 			.accepts(this.hints);
-		// The same file UserAgent really reads (that it names a version, not "unknown", is UserAgentTests').
+		// The same file UserAgent really reads (that it names a version, not "unknown",
+		// is UserAgentTests').
 		assertThat(getClass().getClassLoader().getResource(CloudinaryAnalysisRuntimeHints.VERSION_RESOURCE))
 			.isNotNull();
 	}
@@ -40,7 +41,8 @@ class CloudinaryAnalysisRuntimeHintsTests {
 
 	@Test
 	void aTaskStatusResponseCanBeWrittenAsJson() {
-		assertThat(RuntimeHintsPredicates.reflection().onType(TaskStatusResponse.class)
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(TaskStatusResponse.class)
 			.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(TaskStatusResponse.class, "taskId"))
 			.accepts(this.hints);

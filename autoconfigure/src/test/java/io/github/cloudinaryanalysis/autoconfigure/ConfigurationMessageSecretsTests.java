@@ -6,7 +6,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A base URL that holds credentials is never repeated in full in a start-up failure (issue 11, point 3).
+ * A base URL that holds credentials is never repeated in full in a start-up failure
+ * (issue 11, point 3).
  */
 class ConfigurationMessageSecretsTests {
 

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration metadata that IDEs read is generated for every property, with descriptions and defaults.
+ * The configuration metadata that IDEs read is generated for every property, with
+ * descriptions and defaults.
  */
 class ConfigurationMetadataTests {
 
@@ -30,9 +31,9 @@ class ConfigurationMetadataTests {
 				"cloudinary.analysis.polling.timeout", "cloudinary.analysis.polling.threads",
 				"cloudinary.analysis.metrics.enabled", "cloudinary.analysis.health.cache-ttl",
 				"cloudinary.analysis.health.timeout", "cloudinary.analysis.problem-details.enabled");
-		properties.forEach((name, property) -> assertThat(property.path("description").asString())
-			.as("description of %s", name)
-			.isNotBlank());
+		properties.forEach(
+				(name, property) -> assertThat(property.path("description").asString()).as("description of %s", name)
+					.isNotBlank());
 		assertThat(properties.get("cloudinary.analysis.enabled").path("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("cloudinary.analysis.base-url").path("defaultValue").asString())
 			.isEqualTo("https://api.cloudinary.com/v2/analysis");
@@ -42,7 +43,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("cloudinary.analysis.retry.max-retries").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(properties.get("cloudinary.analysis.retry.max-interval").path("defaultValue").asString())
 			.isEqualTo("30s");
-		assertThat(properties.get("cloudinary.analysis.polling.timeout").path("defaultValue").asString()).isEqualTo("5m");
+		assertThat(properties.get("cloudinary.analysis.polling.timeout").path("defaultValue").asString())
+			.isEqualTo("5m");
 		assertThat(properties.get("cloudinary.analysis.health.cache-ttl").path("defaultValue").asString())
 			.isEqualTo("30s");
 	}

@@ -12,9 +12,10 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The health switch is not a {@code @ConfigurationProperties} field (Boot's {@code @ConditionalOnEnabledHealthIndicator}
- * reads it), so it is documented by hand in {@code additional-spring-configuration-metadata.json}; this checks it
- * reaches the generated metadata that IDEs read.
+ * The health switch is not a {@code @ConfigurationProperties} field (Boot's
+ * {@code @ConditionalOnEnabledHealthIndicator} reads it), so it is documented by hand in
+ * {@code additional-spring-configuration-metadata.json}; this checks it reaches the
+ * generated metadata that IDEs read.
  */
 class HealthPropertyMetadataTests {
 

@@ -20,9 +20,9 @@ import static org.springframework.test.web.client.response.MockRestResponseCreat
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
 /**
- * Users who test with {@code MockRestServiceServer} (as {@code @RestClientTest} sets it up, through
- * {@link MockServerRestClientCustomizer}) keep doing so: the client's own request factory does not replace the
- * mock.
+ * Users who test with {@code MockRestServiceServer} (as {@code @RestClientTest} sets it
+ * up, through {@link MockServerRestClientCustomizer}) keep doing so: the client's own
+ * request factory does not replace the mock.
  */
 class MockRestServiceServerTests {
 

@@ -21,8 +21,9 @@ import org.springframework.core.convert.ConversionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The defaults the README documents (its property tables) are the defaults an unconfigured application runs with,
- * and the defaults IDEs show from the configuration metadata, for every property in the metadata.
+ * The defaults the README documents (its property tables) are the defaults an
+ * unconfigured application runs with, and the defaults IDEs show from the configuration
+ * metadata, for every property in the metadata.
  */
 class ReadmeDefaultsTests {
 
@@ -39,7 +40,8 @@ class ReadmeDefaultsTests {
 		Map<String, String> documented = readmeDefaults();
 		Map<String, JsonNode> metadata = ConfigurationMetadataTests.properties();
 		assertThat(documented).as("defaults documented in the README").isNotEmpty();
-		// Only what a context cannot start without: the credentials (which have no default).
+		// Only what a context cannot start without: the credentials (which have no
+		// default).
 		AnalysisContexts.runner()
 			.withPropertyValues("cloudinary.analysis.cloud-name=demo", "cloudinary.analysis.api-key=k",
 					"cloudinary.analysis.api-secret=s")
@@ -51,16 +53,16 @@ class ReadmeDefaultsTests {
 					JsonNode metadataDefault = property.path("defaultValue");
 					if (metadataDefault.isMissingNode()) {
 						if (!documented.containsKey(name)) {
-							assertThat(name).as("properties without a default").isIn(PREFIX + "url", PREFIX + "cloud-name",
-									PREFIX + "api-key", PREFIX + "api-secret");
+							assertThat(name).as("properties without a default")
+								.isIn(PREFIX + "url", PREFIX + "cloud-name", PREFIX + "api-key", PREFIX + "api-secret");
 						}
 						return;
 					}
 					Class<?> type = bound.getPropertyType(path);
 					assertThat(documented).as("README documents the default of %s", name).containsKey(name);
 					Object readme = this.conversion.convert(documented.get(name), type);
-					Object ide = this.conversion.convert(metadataDefault.isString() ? metadataDefault.asString()
-							: metadataDefault.toString(), type);
+					Object ide = this.conversion.convert(
+							metadataDefault.isString() ? metadataDefault.asString() : metadataDefault.toString(), type);
 					assertThat(value).as("default of %s in an unconfigured application", name).isEqualTo(readme);
 					assertThat(ide).as("default of %s in the configuration metadata", name).isEqualTo(readme);
 				});

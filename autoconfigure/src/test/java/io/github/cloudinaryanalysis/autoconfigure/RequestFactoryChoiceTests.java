@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Which request factory the Analysis API client uses: its own fast JDK-based one unless the application chose one,
- * and never a change to the application's other clients. The factory is told by the class of the response it
- * creates, seen by an interceptor of the client's own {@link CloudinaryAnalysisRestClientCustomizer}: no look into
- * private fields.
+ * Which request factory the Analysis API client uses: its own fast JDK-based one unless
+ * the application chose one, and never a change to the application's other clients. The
+ * factory is told by the class of the response it creates, seen by an interceptor of the
+ * client's own {@link CloudinaryAnalysisRestClientCustomizer}: no look into private
+ * fields.
  */
 class RequestFactoryChoiceTests {
 
@@ -36,7 +37,10 @@ class RequestFactoryChoiceTests {
 
 	private static final String SPRING_SIMPLE_RESPONSE = "org.springframework.http.client.SimpleClientHttpResponse";
 
-	/** A factory the application chose is wrapped so that the whole answer obeys the read timeout. */
+	/**
+	 * A factory the application chose is wrapped so that the whole answer obeys the read
+	 * timeout.
+	 */
 	private static final String BOUNDED = "DeadlineResponse[%s]";
 
 	@StartStop
@@ -46,7 +50,8 @@ class RequestFactoryChoiceTests {
 	void byDefaultTheClientUsesItsBoundedJdkFactoryAndTheApplicationKeepsBoots() {
 		runner().run((context) -> {
 			assertThat(responseClassOf(context.getBean(TasksClient.class), context.getBean(ResponseClass.class)))
-				// The factory's response type, a class of its own since the factory/request/response split.
+				// The factory's response type, a class of its own since the
+				// factory/request/response split.
 				.isEqualTo(BoundedJdkClientHttpRequestFactory.class.getPackageName() + ".BoundedJdkClientHttpResponse");
 			assertThat(context.getBean(ClientHttpRequestFactory.class)).isInstanceOf(JdkClientHttpRequestFactory.class);
 		});
@@ -63,48 +68,55 @@ class RequestFactoryChoiceTests {
 					() -> context.getBean(TasksClient.class).getStatus("t1"));
 			assertThat(ex).isNotNull().hasMessageContaining("larger than 2048 bytes");
 		});
-		// Read timeouts and unfollowed redirects of the default factory are proven in FaultInjectionTests and
+		// Read timeouts and unfollowed redirects of the default factory are proven in
+		// FaultInjectionTests and
 		// FaultsOnBootsFactoriesTests.
 	}
 
 	@Test
 	void theFactoryPropertyIsHonoured() {
 		runner().withPropertyValues("spring.http.clients.imperative.factory=simple")
-			.run((context) -> assertThat(responseClassOf(context.getBean(TasksClient.class),
-					context.getBean(ResponseClass.class))).isEqualTo(BOUNDED.formatted(SPRING_SIMPLE_RESPONSE)));
+			.run((context) -> assertThat(
+					responseClassOf(context.getBean(TasksClient.class), context.getBean(ResponseClass.class)))
+				.isEqualTo(BOUNDED.formatted(SPRING_SIMPLE_RESPONSE)));
 		runner().withPropertyValues("spring.http.clients.imperative.factory=jdk")
-			.run((context) -> assertThat(responseClassOf(context.getBean(TasksClient.class),
-					context.getBean(ResponseClass.class))).isEqualTo(BOUNDED.formatted(SPRING_JDK_RESPONSE)));
+			.run((context) -> assertThat(
+					responseClassOf(context.getBean(TasksClient.class), context.getBean(ResponseClass.class)))
+				.isEqualTo(BOUNDED.formatted(SPRING_JDK_RESPONSE)));
 	}
 
 	@Test
 	void anApplicationBuilderBeanIsHonoured() {
 		runner().withUserConfiguration(UserBuilder.class)
-			.run((context) -> assertThat(responseClassOf(context.getBean(TasksClient.class),
-					context.getBean(ResponseClass.class))).isEqualTo(BOUNDED.formatted(SPRING_SIMPLE_RESPONSE)));
+			.run((context) -> assertThat(
+					responseClassOf(context.getBean(TasksClient.class), context.getBean(ResponseClass.class)))
+				.isEqualTo(BOUNDED.formatted(SPRING_SIMPLE_RESPONSE)));
 	}
 
 	@Test
 	void anApplicationBuilderCustomizerIsHonoured() {
 		runner().withUserConfiguration(UserCustomizer.class)
-			.run((context) -> assertThat(responseClassOf(context.getBean(TasksClient.class),
-					context.getBean(ResponseClass.class))).isEqualTo(BOUNDED.formatted(SPRING_JDK_RESPONSE)));
+			.run((context) -> assertThat(
+					responseClassOf(context.getBean(TasksClient.class), context.getBean(ResponseClass.class)))
+				.isEqualTo(BOUNDED.formatted(SPRING_JDK_RESPONSE)));
 	}
 
 	private ApplicationContextRunner runner() {
 		ResponseClass seen = new ResponseClass();
-		// Apache HttpClient, Jetty and Reactor Netty are on this module's test class path for other tests; hidden
-		// here, so that Boot detects the JDK client as in an application with spring-web alone.
+		// Apache HttpClient, Jetty and Reactor Netty are on this module's test class path
+		// for other tests; hidden
+		// here, so that Boot detects the JDK client as in an application with spring-web
+		// alone.
 		return AnalysisContexts.against(this.server)
-			.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "org.eclipse.jetty.client",
-					"reactor.netty.http"))
+			.withClassLoader(
+					new FilteredClassLoader("org.apache.hc.client5", "org.eclipse.jetty.client", "reactor.netty.http"))
 			.withBean(ResponseClass.class, () -> seen)
-			.withBean(CloudinaryAnalysisRestClientCustomizer.class, () -> (builder) -> builder
-				.requestInterceptor((request, body, execution) -> {
-					ClientHttpResponse response = execution.execute(request, body);
-					seen.set(describe(response));
-					return response;
-				}));
+			.withBean(CloudinaryAnalysisRestClientCustomizer.class,
+					() -> (builder) -> builder.requestInterceptor((request, body, execution) -> {
+						ClientHttpResponse response = execution.execute(request, body);
+						seen.set(describe(response));
+						return response;
+					}));
 	}
 
 	private static String describe(ClientHttpResponse response) {
@@ -112,7 +124,10 @@ class RequestFactoryChoiceTests {
 		return name.contains("BodyDeadlineRequestFactory") ? response.toString() : name;
 	}
 
-	/** Make one call (a 404) and return the class of the response the factory created for it. */
+	/**
+	 * Make one call (a 404) and return the class of the response the factory created for
+	 * it.
+	 */
 	private String responseClassOf(TasksClient client, ResponseClass seen) {
 		this.server.enqueue(new MockResponse.Builder().code(404)
 			.addHeader("Content-Type", "application/json")
@@ -124,7 +139,10 @@ class RequestFactoryChoiceTests {
 		return seen.get();
 	}
 
-	/** The class of the last response the client's factory created (and of the one it wraps, if any). */
+	/**
+	 * The class of the last response the client's factory created (and of the one it
+	 * wraps, if any).
+	 */
 	static final class ResponseClass extends AtomicReference<String> {
 
 	}

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * With every logger at DEBUG, a successful call, an error and a failed startup log no credential.
+ * With every logger at DEBUG, a successful call, an error and a failed startup log no
+ * credential.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsInLogsTests {
@@ -68,7 +69,9 @@ class SecretsInLogsTests {
 	@Test
 	void aFailedStartupLogsNoSecret(CapturedOutput output) {
 		AnalysisContexts.runner()
-			.withPropertyValues("cloudinary.analysis.url=cloudinary://" + AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET + "@",
+			.withPropertyValues(
+					"cloudinary.analysis.url=cloudinary://" + AnalysisContexts.API_KEY + ":"
+							+ AnalysisContexts.API_SECRET + "@",
 					"cloudinary.analysis.api-secret=" + AnalysisContexts.API_SECRET)
 			.run((context) -> assertThat(context).hasFailed());
 		assertThat(output.getAll()).contains("missing cloud name");
@@ -76,7 +79,9 @@ class SecretsInLogsTests {
 	}
 
 	private static void assertNoCredentials(String output) {
-		String basic = Base64.getEncoder().encodeToString((AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
+		String basic = Base64.getEncoder()
+			.encodeToString(
+					(AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
 		assertThat(output).doesNotContain(AnalysisContexts.API_SECRET).doesNotContain(basic);
 	}
 

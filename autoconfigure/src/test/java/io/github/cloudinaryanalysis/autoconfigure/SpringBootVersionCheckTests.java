@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The Spring Boot 3 stop, seen from Spring Boot 4. The real Boot 3.5 application that it stops is in the
- * {@code boot3-check} module.
+ * The Spring Boot 3 stop, seen from Spring Boot 4. The real Boot 3.5 application that it
+ * stops is in the {@code boot3-check} module.
  */
 class SpringBootVersionCheckTests {
 

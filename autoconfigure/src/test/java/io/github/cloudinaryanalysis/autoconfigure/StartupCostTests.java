@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Start-up builds nothing dear that the application may never use: the JDK {@code HttpClient} (its SSL context and
- * selector thread) is built on the first call.
+ * Start-up builds nothing dear that the application may never use: the JDK
+ * {@code HttpClient} (its SSL context and selector thread) is built on the first call.
  */
 class StartupCostTests {
 

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A real {@code SpringApplication} without credentials stops with the starter's failure report, found through
- * {@code META-INF/spring.factories}, and without the secret of a malformed URL.
+ * A real {@code SpringApplication} without credentials stops with the starter's failure
+ * report, found through {@code META-INF/spring.factories}, and without the secret of a
+ * malformed URL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupFailureReportTests {
@@ -26,7 +27,8 @@ class StartupFailureReportTests {
 	@Test
 	void missingCredentialsPrintTheReport(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start("--CLOUDINARY_URL="));
-		assertThat(output).contains("APPLICATION FAILED TO START", "The Cloudinary Analysis client could not be configured",
+		assertThat(output).contains("APPLICATION FAILED TO START",
+				"The Cloudinary Analysis client could not be configured",
 				"Property at fault: cloudinary.analysis.cloud-name", "cloudinary.analysis.enabled=false");
 	}
 

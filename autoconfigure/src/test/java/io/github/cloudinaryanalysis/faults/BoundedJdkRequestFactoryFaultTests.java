@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link BoundedJdkClientHttpRequestFactory} against hostile and broken servers on loopback: bodies are bounded,
- * stalls time out, redirects are not followed, and no faulty connection is left open.
+ * {@link BoundedJdkClientHttpRequestFactory} against hostile and broken servers on
+ * loopback: bodies are bounded, stalls time out, redirects are not followed, and no
+ * faulty connection is left open.
  */
 class BoundedJdkRequestFactoryFaultTests {
 
@@ -80,7 +81,8 @@ class BoundedJdkRequestFactoryFaultTests {
 		try (ClientHttpResponse response = get(factory(Duration.ofSeconds(5), 1000))) {
 			InputStream body = response.getBody();
 			assertThat(body.readNBytes(1000)).hasSize(1000);
-			assertThatExceptionOfType(IOException.class).isThrownBy(body::read).withMessageContaining("larger than 1000");
+			assertThatExceptionOfType(IOException.class).isThrownBy(body::read)
+				.withMessageContaining("larger than 1000");
 		}
 		assertThat(this.server.openConnectionsAfter(Duration.ofSeconds(5))).as("cut connection closed").isZero();
 	}
@@ -117,8 +119,8 @@ class BoundedJdkRequestFactoryFaultTests {
 	void aRedirectIsReturnedNotFollowed() throws Exception {
 		try (FaultServer otherHost = new FaultServer()) {
 			otherHost.otherwise(FaultServer.respond(200, "application/json", OK_BODY));
-			this.server.then(FaultServer.respond(302, "text/plain", "", "Location: " + otherHost.baseUrl()
-					+ "/demo/tasks/t1\r\n"));
+			this.server.then(FaultServer.respond(302, "text/plain", "",
+					"Location: " + otherHost.baseUrl() + "/demo/tasks/t1\r\n"));
 			try (ClientHttpResponse response = get(factory(Duration.ofSeconds(5), 1024))) {
 				assertThat(response.getStatusCode().value()).isEqualTo(302);
 			}

@@ -25,15 +25,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * What a hostile upstream or proxy sends back never carries a credential or a control character into what the
- * client stores, and every transport failure names its cause (issue 11, points 2, 4, 6 and 7).
+ * What a hostile upstream or proxy sends back never carries a credential or a control
+ * character into what the client stores, and every transport failure names its cause
+ * (issue 11, points 2, 4, 6 and 7).
  */
 class EchoedSecretsAndHostileAnswersTests {
 
 	private static final String TASK = "task_1";
 
 	private static final String BASIC_TOKEN = Base64.getEncoder()
-		.encodeToString((AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
+		.encodeToString(
+				(AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
 
 	private FaultServer server;
 
@@ -75,7 +77,8 @@ class EchoedSecretsAndHostileAnswersTests {
 		run((client) -> {
 			CloudinaryAnalysisException ex = catchThrowableOfType(CloudinaryAnalysisException.class,
 					() -> client.getStatus(TASK));
-			assertThat(ex.getMessage()).contains("Authorization").contains("Basic ******")
+			assertThat(ex.getMessage()).contains("Authorization")
+				.contains("Basic ******")
 				.doesNotContain(BASIC_TOKEN)
 				.doesNotContain(AnalysisContexts.API_SECRET);
 			assertThat(ex.getResponseBodyAsString()).doesNotContain(BASIC_TOKEN)
@@ -91,7 +94,8 @@ class EchoedSecretsAndHostileAnswersTests {
 		run((client) -> assertThatExceptionOfType(CloudinaryAnalysisException.class)
 			.isThrownBy(() -> client.getStatus(TASK))
 			.withMessageContaining("not a valid task id")
-			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\r").doesNotContain("\n").doesNotContain("\0")));
+			.satisfies((
+					ex) -> assertThat(ex.getMessage()).doesNotContain("\r").doesNotContain("\n").doesNotContain("\0")));
 	}
 
 	@Test

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * With every request factory Boot offers ({@code spring.http.clients.imperative.factory}), an endless, oversized or
- * trickling body ends the call within the read timeout plus one second and closes its connection, rather than
- * draining the body (issue 11, point 5).
+ * With every request factory Boot offers
+ * ({@code spring.http.clients.imperative.factory}), an endless, oversized or trickling
+ * body ends the call within the read timeout plus one second and closes its connection,
+ * rather than draining the body (issue 11, point 5).
  */
 class EveryRequestFactoryBoundsTests {
 
@@ -62,9 +63,12 @@ class EveryRequestFactoryBoundsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "jdk", "http-components", "jetty", "reactor", "simple" })
 	void aTricklingBodyEndsTheCallAndItsConnection(String factory) throws Exception {
-		// With "simple", HttpURLConnection hands a closed body of known length (at most http.KeepAlive.remainingData,
-		// 512 KB by default) to the JDK's own keep-alive cleaner thread, which reads the rest before it closes the
-		// connection: the call ends in time, the connection is not ours to close any more (README "Timeouts").
+		// With "simple", HttpURLConnection hands a closed body of known length (at most
+		// http.KeepAlive.remainingData,
+		// 512 KB by default) to the JDK's own keep-alive cleaner thread, which reads the
+		// rest before it closes the
+		// connection: the call ends in time, the connection is not ours to close any more
+		// (README "Timeouts").
 		assertBounded(factory, trickle(), CloudinaryAnalysisUnavailableException.class, !factory.equals("simple"));
 	}
 
@@ -81,13 +85,16 @@ class EveryRequestFactoryBoundsTests {
 
 	private void assertBounded(String factory, FaultServer.Behaviour fault, Class<? extends Throwable> expected,
 			boolean connectionClosedByClient) throws Exception {
-		// The healthy answer closes its connection, so that only the faulty answer's connection is counted.
+		// The healthy answer closes its connection, so that only the faulty answer's
+		// connection is counted.
 		this.server.then(FaultServer.respond(200, "application/json", OK_BODY, "Connection: close\r\n")).then(fault);
 		runner(factory).run((context) -> {
 			TasksClient client = context.getBean(TasksClient.class);
-			// A first, healthy call warms the factory up, so that only the faulty answer is timed.
+			// A first, healthy call warms the factory up, so that only the faulty answer
+			// is timed.
 			assertThat(client.getStatus("task_1").status()).isEqualTo(TaskStatus.COMPLETED);
-			// Wait for the healthy connection to close, so that only the faulty answer's connection is counted
+			// Wait for the healthy connection to close, so that only the faulty answer's
+			// connection is counted
 			// (Jetty, asked again at once, sometimes kept the healthy one open).
 			assertThat(this.server.openConnectionsAfter(Duration.ofSeconds(10))).as("%s: healthy connection", factory)
 				.isZero();
@@ -98,7 +105,8 @@ class EveryRequestFactoryBoundsTests {
 			assertThat(elapsed).as("%s: time to end the call", factory).isLessThan(BOUND);
 		});
 		if (connectionClosedByClient) {
-			assertThat(this.server.openConnectionsAfter(Duration.ofSeconds(10))).as("%s: connections left open", factory)
+			assertThat(this.server.openConnectionsAfter(Duration.ofSeconds(10)))
+				.as("%s: connections left open", factory)
 				.isZero();
 		}
 	}
@@ -113,8 +121,9 @@ class EveryRequestFactoryBoundsTests {
 	/** A chunked body of one-byte chunks, one every 200 ms. */
 	private static FaultServer.Behaviour chunkedTrickle() {
 		return (socket, out) -> {
-			out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\n"
-				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(
+					"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\n"
+						.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			try {
 				for (int i = 0; i < 150; i++) {
@@ -130,7 +139,10 @@ class EveryRequestFactoryBoundsTests {
 		};
 	}
 
-	/** A body of 4096 bytes sent one byte every 200 ms: no single read ever waits for the read timeout. */
+	/**
+	 * A body of 4096 bytes sent one byte every 200 ms: no single read ever waits for the
+	 * read timeout.
+	 */
 	private static FaultServer.Behaviour trickle() {
 		return (socket, out) -> {
 			out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{"

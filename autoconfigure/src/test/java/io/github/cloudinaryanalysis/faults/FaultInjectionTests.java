@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Bad input, hostile and broken servers, over real loopback sockets. Each test proves the outcome, the number of
- * requests the server saw, and that no connection or thread is left behind. Request counts are exact even with
- * retries on: the raw server never closes a kept-alive connection, so the JDK client never re-sends on its own.
+ * Bad input, hostile and broken servers, over real loopback sockets. Each test proves the
+ * outcome, the number of requests the server saw, and that no connection or thread is
+ * left behind. Request counts are exact even with retries on: the raw server never closes
+ * a kept-alive connection, so the JDK client never re-sends on its own.
  */
 class FaultInjectionTests {
 
@@ -64,19 +65,21 @@ class FaultInjectionTests {
 		}
 		List<RetryReason> retries = new CopyOnWriteArrayList<>();
 		AnalysisContexts.against("http://127.0.0.1:" + closedPort + "/v2/analysis")
-			.withPropertyValues("cloudinary.analysis.retry.initial-interval=10ms", "cloudinary.analysis.retry.max-retries=2")
+			.withPropertyValues("cloudinary.analysis.retry.initial-interval=10ms",
+					"cloudinary.analysis.retry.max-retries=2")
 			.withBean(TasksClientListener.class, () -> retriesInto(retries))
 			.run((context) -> assertThatExceptionOfType(ResourceAccessException.class)
 				.isThrownBy(() -> context.getBean(TasksClient.class).getStatus(TASK)));
-		assertThat(retries).as("3 attempts: the first and 2 retries").containsExactly(RetryReason.CONNECT_FAILURE,
-				RetryReason.CONNECT_FAILURE);
+		assertThat(retries).as("3 attempts: the first and 2 retries")
+			.containsExactly(RetryReason.CONNECT_FAILURE, RetryReason.CONNECT_FAILURE);
 	}
 
 	@Test
 	void aConnectionResetMidBodyIsRetriedAndTheConnectionClosed() throws Exception {
 		this.server.then(FaultServer.resetMidBody("{\"data\":{\"sta")).then(FaultServer.resetMidBody("{"));
 		run(fast().withPropertyValues("cloudinary.analysis.retry.max-retries=1"),
-				(client) -> assertThatExceptionOfType(ResourceAccessException.class).isThrownBy(() -> client.getStatus(TASK)));
+				(client) -> assertThatExceptionOfType(ResourceAccessException.class)
+					.isThrownBy(() -> client.getStatus(TASK)));
 		assertThat(this.server.requestCount()).isEqualTo(2);
 		assertThat(this.server.openConnectionsAfter(Duration.ofSeconds(5))).isZero();
 	}
@@ -84,8 +87,10 @@ class FaultInjectionTests {
 	@Test
 	void aBodyThatStallsAfterTheHeadersFailsAfterTheReadTimeoutWithoutHanging() throws Exception {
 		this.server.then(FaultServer.stallBody("{\"data\":", Duration.ofSeconds(20)));
-		run(fast().withPropertyValues("cloudinary.analysis.read-timeout=500ms", "cloudinary.analysis.retry.enabled=false"),
-				(client) -> assertThatExceptionOfType(ResourceAccessException.class).isThrownBy(() -> client.getStatus(TASK)));
+		run(fast().withPropertyValues("cloudinary.analysis.read-timeout=500ms",
+				"cloudinary.analysis.retry.enabled=false"),
+				(client) -> assertThatExceptionOfType(ResourceAccessException.class)
+					.isThrownBy(() -> client.getStatus(TASK)));
 		assertThat(this.server.requestCount()).isEqualTo(1);
 		assertThat(this.server.openConnectionsAfter(Duration.ofSeconds(5))).as("stalled connection closed").isZero();
 	}
@@ -108,8 +113,8 @@ class FaultInjectionTests {
 		this.server.then(FaultServer.respond(503, "text/plain", "busy"));
 		this.server.otherwise(FaultServer.respond(200, "application/json", OK_BODY));
 		run(fast(), (client) -> {
-			assertThatExceptionOfType(CloudinaryAnalysisException.ServerError.class).isThrownBy(
-					() -> client.getStatus(TASK, io.github.cloudinaryanalysis.tasks.RequestOptions.defaults().withoutRetries()));
+			assertThatExceptionOfType(CloudinaryAnalysisException.ServerError.class).isThrownBy(() -> client
+				.getStatus(TASK, io.github.cloudinaryanalysis.tasks.RequestOptions.defaults().withoutRetries()));
 			assertThat(client.getStatus(TASK).status()).isEqualTo(TaskStatus.COMPLETED);
 		});
 		assertThat(this.server.requestCount()).isEqualTo(2);
@@ -128,34 +133,37 @@ class FaultInjectionTests {
 	void anInterruptStopsARetryWaitAtOnceAndKeepsTheFlag() throws Exception {
 		this.server.otherwise(FaultServer.respond(503, "text/plain", "busy"));
 		List<RetryReason> retries = new CopyOnWriteArrayList<>();
-		fast().withPropertyValues("cloudinary.analysis.retry.initial-interval=60s",
-				"cloudinary.analysis.retry.max-interval=90s", "cloudinary.analysis.retry.max-elapsed-time=5m")
+		fast()
+			.withPropertyValues("cloudinary.analysis.retry.initial-interval=60s",
+					"cloudinary.analysis.retry.max-interval=90s", "cloudinary.analysis.retry.max-elapsed-time=5m")
 			.withBean(TasksClientListener.class, () -> retriesInto(retries))
 			.run((context) -> {
-			TasksClient client = context.getBean(TasksClient.class);
-			java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
-			java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
-			Thread caller = new Thread(() -> {
-				try {
-					client.getStatus(TASK);
-				}
-				catch (Throwable ex) {
-					thrown.set(ex);
-				}
-				flag.set(Thread.currentThread().isInterrupted());
+				TasksClient client = context.getBean(TasksClient.class);
+				java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+				java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
+				Thread caller = new Thread(() -> {
+					try {
+						client.getStatus(TASK);
+					}
+					catch (Throwable ex) {
+						thrown.set(ex);
+					}
+					flag.set(Thread.currentThread().isInterrupted());
+				});
+				caller.start();
+				// The 503 came back and the client decided to wait 45-75 s before
+				// retrying: interrupt that wait (if the
+				// interrupt comes just before the sleep starts, the sleep ends at once
+				// all the same).
+				await().atMost(Duration.ofSeconds(30)).until(() -> !retries.isEmpty());
+				caller.interrupt();
+				// Generous, and still far shorter than the wait it interrupts.
+				caller.join(Duration.ofSeconds(20).toMillis());
+				assertThat(caller.isAlive()).as("still waiting after the interrupt").isFalse();
+				assertThat(thrown.get()).isInstanceOf(CloudinaryAnalysisException.ServerError.class);
+				assertThat(thrown.get().getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class);
+				assertThat(flag.get()).as("interrupt flag restored").isTrue();
 			});
-			caller.start();
-			// The 503 came back and the client decided to wait 45-75 s before retrying: interrupt that wait (if the
-			// interrupt comes just before the sleep starts, the sleep ends at once all the same).
-			await().atMost(Duration.ofSeconds(30)).until(() -> !retries.isEmpty());
-			caller.interrupt();
-			// Generous, and still far shorter than the wait it interrupts.
-			caller.join(Duration.ofSeconds(20).toMillis());
-			assertThat(caller.isAlive()).as("still waiting after the interrupt").isFalse();
-			assertThat(thrown.get()).isInstanceOf(CloudinaryAnalysisException.ServerError.class);
-			assertThat(thrown.get().getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class);
-			assertThat(flag.get()).as("interrupt flag restored").isTrue();
-		});
 		assertThat(this.server.requestCount()).isEqualTo(1);
 	}
 
@@ -163,9 +171,10 @@ class FaultInjectionTests {
 	void moreFailuresThanRetriesRaisesTheLastOne() throws Exception {
 		this.server.otherwise(FaultServer.respond(500, "application/json",
 				"{\"error\":{\"category\":\"server_error\",\"code\":\"MA_500\",\"message\":\"down\"}}"));
-		run(fast(), (client) -> assertThatExceptionOfType(CloudinaryAnalysisException.ServerError.class)
-			.isThrownBy(() -> client.getStatus(TASK))
-			.withMessageContaining("MA_500"));
+		run(fast(),
+				(client) -> assertThatExceptionOfType(CloudinaryAnalysisException.ServerError.class)
+					.isThrownBy(() -> client.getStatus(TASK))
+					.withMessageContaining("MA_500"));
 		assertThat(this.server.requestCount()).isEqualTo(4);
 	}
 
@@ -183,12 +192,13 @@ class FaultInjectionTests {
 
 	@Test
 	void a429WhoseResetIsAnHourAwayFailsFast() throws Exception {
-		this.server.otherwise(FaultServer.respond(429, "application/json", rateLimitBody(Instant.now().plusSeconds(3600))));
+		this.server
+			.otherwise(FaultServer.respond(429, "application/json", rateLimitBody(Instant.now().plusSeconds(3600))));
 		run(fast(), (client) -> {
 			CloudinaryAnalysisException.TooManyRequests ex = catchThrowable(client,
 					CloudinaryAnalysisException.TooManyRequests.class);
-			assertThat(ex.getRetryAfter()).hasValueSatisfying(
-					(wait) -> assertThat(wait.toMinutes()).isCloseTo(60, within(1L)));
+			assertThat(ex.getRetryAfter())
+				.hasValueSatisfying((wait) -> assertThat(wait.toMinutes()).isCloseTo(60, within(1L)));
 			assertThat(ex.getLimits()).singleElement().satisfies((limit) -> assertThat(limit.remaining()).isZero());
 		});
 		assertThat(this.server.requestCount()).isEqualTo(1);
@@ -204,10 +214,11 @@ class FaultInjectionTests {
 
 	@Test
 	void anHtml502PageFromAProxyIsRetriedThenRaisedAsServerError() throws Exception {
-		this.server.otherwise(FaultServer.respond(502, "text/html",
-				"<html><body><h1>502 Bad Gateway</h1>nginx</body></html>"));
+		this.server.otherwise(
+				FaultServer.respond(502, "text/html", "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>"));
 		run(fast().withPropertyValues("cloudinary.analysis.retry.max-retries=2"), (client) -> {
-			CloudinaryAnalysisException.ServerError ex = catchThrowable(client, CloudinaryAnalysisException.ServerError.class);
+			CloudinaryAnalysisException.ServerError ex = catchThrowable(client,
+					CloudinaryAnalysisException.ServerError.class);
 			assertThat(ex.getApiError()).isNull();
 			assertThat(ex.getMessage()).contains("502", "<h1>502 Bad Gateway</h1>");
 		});
@@ -262,10 +273,12 @@ class FaultInjectionTests {
 	void a302ToAnotherHostIsNotFollowedAndForwardsNoCredentials() throws Exception {
 		try (FaultServer otherHost = new FaultServer()) {
 			otherHost.otherwise(FaultServer.respond(200, "application/json", OK_BODY));
-			this.server.then(FaultServer.respond(302, "text/plain", "", "Location: " + otherHost.baseUrl()
-					+ "/demo/tasks/task_1\r\n"));
-			run(fast(), (client) -> assertThat(catchThrowable(client, CloudinaryAnalysisException.class).getStatusCode().value())
-				.isEqualTo(302));
+			this.server.then(FaultServer.respond(302, "text/plain", "",
+					"Location: " + otherHost.baseUrl() + "/demo/tasks/task_1\r\n"));
+			run(fast(),
+					(client) -> assertThat(
+							catchThrowable(client, CloudinaryAnalysisException.class).getStatusCode().value())
+						.isEqualTo(302));
 			assertThat(this.server.requestCount()).isEqualTo(1);
 			assertThat(otherHost.requestCount()).isZero();
 		}
@@ -276,7 +289,8 @@ class FaultInjectionTests {
 	void invalidTaskIdsSendZeroRequests(String taskId) throws Exception {
 		run(fast(), (client) -> {
 			assertThatIllegalArgumentException().isThrownBy(() -> client.getStatus(taskId));
-			assertThatIllegalArgumentException().isThrownBy(() -> client.awaitCompletionAsync(taskId, Duration.ofSeconds(1)));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> client.awaitCompletionAsync(taskId, Duration.ofSeconds(1)));
 		});
 		assertThat(this.server.requestCount()).isZero();
 	}

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A raw-socket HTTP/1.1 server that acts out scripted faults: answers cut off mid-body, bodies that stall, huge
- * bodies. It counts the requests it receives and the connections the client has not closed yet, so a test can
- * prove that no connection is left behind.
+ * A raw-socket HTTP/1.1 server that acts out scripted faults: answers cut off mid-body,
+ * bodies that stall, huge bodies. It counts the requests it receives and the connections
+ * the client has not closed yet, so a test can prove that no connection is left behind.
  */
 final class FaultServer implements AutoCloseable {
 
@@ -72,7 +72,8 @@ final class FaultServer implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the client has closed every connection whose answer was faulty, or the timeout passes.
+	 * Wait until the client has closed every connection whose answer was faulty, or the
+	 * timeout passes.
 	 * @return the connections still open
 	 */
 	int openConnectionsAfter(Duration timeout) throws InterruptedException {
@@ -147,7 +148,8 @@ final class FaultServer implements AutoCloseable {
 		return (socket, out) -> {
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 			out.write(("HTTP/1.1 " + status + " X\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-					+ bytes.length + "\r\n" + extraHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+					+ bytes.length + "\r\n" + extraHeaders + "\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
 			out.write(bytes);
 			out.flush();
 			return true;
@@ -157,8 +159,9 @@ final class FaultServer implements AutoCloseable {
 	/** Headers promising a body, part of it, then a TCP reset. */
 	static Behaviour resetMidBody(String partialBody) {
 		return (socket, out) -> {
-			out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n" + partialBody)
-				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(
+					("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n" + partialBody)
+						.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			socket.setSoLinger(true, 0);
 			socket.close();
@@ -166,11 +169,15 @@ final class FaultServer implements AutoCloseable {
 		};
 	}
 
-	/** Headers promising a body, part of it, then silence until the client gives up (at most the given time). */
+	/**
+	 * Headers promising a body, part of it, then silence until the client gives up (at
+	 * most the given time).
+	 */
 	static Behaviour stallBody(String partialBody, Duration atMost) {
 		return (socket, out) -> {
-			out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n" + partialBody)
-				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(
+					("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n" + partialBody)
+						.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			socket.setSoTimeout((int) atMost.toMillis());
 			try {
@@ -209,7 +216,9 @@ final class FaultServer implements AutoCloseable {
 		};
 	}
 
-	/** A 200 whose chunked body never ends: the client must stop reading, not drain it. */
+	/**
+	 * A 200 whose chunked body never ends: the client must stop reading, not drain it.
+	 */
 	static Behaviour endlessBody() {
 		return (socket, out) -> {
 			out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"

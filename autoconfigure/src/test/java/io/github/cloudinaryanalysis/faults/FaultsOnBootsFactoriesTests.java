@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The hostile answers of {@link FaultInjectionTests} (a redirect to another host, an oversized body, an endless
- * body) on the request factories an application can choose with {@code spring.http.clients.imperative.factory}
- * ({@code simple}, {@code jdk}), not only on the starter's default one ({@code default} below: no property set).
+ * The hostile answers of {@link FaultInjectionTests} (a redirect to another host, an
+ * oversized body, an endless body) on the request factories an application can choose
+ * with {@code spring.http.clients.imperative.factory} ({@code simple}, {@code jdk}), not
+ * only on the starter's default one ({@code default} below: no property set).
  */
 class FaultsOnBootsFactoriesTests {
 

@@ -36,14 +36,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The README's error table ("Errors") and retry rules ("Retries"), row by row, with retries on as they are by
- * default: for each answer of the API, the exception the caller gets, how many requests the server received, and
- * the {@code reason} of every retry in the {@code cloudinary.analysis.retries} metric.
+ * The README's error table ("Errors") and retry rules ("Retries"), row by row, with
+ * retries on as they are by default: for each answer of the API, the exception the caller
+ * gets, how many requests the server received, and the {@code reason} of every retry in
+ * the {@code cloudinary.analysis.retries} metric.
  * <p>
- * Only the backoff is shortened (10 ms instead of 500 ms) to keep the suite fast; the number of retries (3) and the
- * longest accepted wait (30 s) are the defaults. The counts are exact: the raw server never closes a kept-alive
- * connection, so the JDK client has no reason to re-send a request on its own, and the server's journal must equal
- * the first attempt plus the retries the starter counted.
+ * Only the backoff is shortened (10 ms instead of 500 ms) to keep the suite fast; the
+ * number of retries (3) and the longest accepted wait (30 s) are the defaults. The counts
+ * are exact: the raw server never closes a kept-alive connection, so the JDK client has
+ * no reason to re-send a request on its own, and the server's journal must equal the
+ * first attempt plus the retries the starter counted.
  */
 class ReadmeErrorTableTests {
 
@@ -68,8 +70,7 @@ class ReadmeErrorTableTests {
 	}
 
 	static Stream<Arguments> rows() {
-		return Stream.of(
-				row("400", error(400, "user_error"), CloudinaryAnalysisException.BadRequest.class, 1, null),
+		return Stream.of(row("400", error(400, "user_error"), CloudinaryAnalysisException.BadRequest.class, 1, null),
 				row("401", error(401, "auth_error"), CloudinaryAnalysisException.Unauthorized.class, 1, null),
 				row("403", error(403, "auth_error"), CloudinaryAnalysisException.Forbidden.class, 1, null),
 				row("404", error(404, "user_error"), CloudinaryAnalysisException.NotFound.class, 1, null),
@@ -115,7 +116,8 @@ class ReadmeErrorTableTests {
 	void eachApiAnswerRaisesTheDocumentedExceptionAfterTheDocumentedAttempts(String answer,
 			FaultServer.Behaviour behaviour, Class<? extends Throwable> exception, int attempts, String reason) {
 		this.server.otherwise(behaviour);
-		// A short read timeout only where the server stalls: elsewhere a cold first call must not time out.
+		// A short read timeout only where the server stalls: elsewhere a cold first call
+		// must not time out.
 		String readTimeout = answer.equals("read timeout") ? "1s" : "30s";
 		runner(this.server.baseUrl()).withPropertyValues("cloudinary.analysis.read-timeout=" + readTimeout)
 			.run((context) -> {
@@ -161,9 +163,11 @@ class ReadmeErrorTableTests {
 	@Test
 	void noRetryStartsAWaitThatWouldEndAfterMaxElapsedTime() {
 		this.server.otherwise(error(503, "server_error"));
-		// The first backoff (2 s ± 25%) would end after the 1 s deadline: no retry at all, whatever the clock says.
+		// The first backoff (2 s ± 25%) would end after the 1 s deadline: no retry at
+		// all, whatever the clock says.
 		runner(this.server.baseUrl())
-			.withPropertyValues("cloudinary.analysis.retry.initial-interval=2s", "cloudinary.analysis.retry.max-elapsed-time=1s")
+			.withPropertyValues("cloudinary.analysis.retry.initial-interval=2s",
+					"cloudinary.analysis.retry.max-elapsed-time=1s")
 			.run((context) -> {
 				assertThat(catchThrowable(() -> context.getBean(TasksClient.class).getStatus(TASK)))
 					.isInstanceOf(CloudinaryAnalysisException.ServerError.class);
@@ -192,9 +196,10 @@ class ReadmeErrorTableTests {
 
 	private static ApplicationContextRunner runner(String baseUrl) {
 		return AnalysisContexts.against(baseUrl)
-			// Boot's MetricsAutoConfiguration binds the client's meters (a MeterBinder) to the registry.
-			.withConfiguration(
-					AutoConfigurations.of(MetricsAutoConfiguration.class, CloudinaryAnalysisMetricsAutoConfiguration.class))
+			// Boot's MetricsAutoConfiguration binds the client's meters (a MeterBinder)
+			// to the registry.
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CloudinaryAnalysisMetricsAutoConfiguration.class))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("cloudinary.analysis.retry.initial-interval=10ms");
 	}

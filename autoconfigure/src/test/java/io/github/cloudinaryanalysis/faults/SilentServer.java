@@ -9,8 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A server that accepts connections, reads what it is sent, and never answers: the hostile case for waits.
- * Counts the requests it saw (one per connection's first bytes).
+ * A server that accepts connections, reads what it is sent, and never answers: the
+ * hostile case for waits. Counts the requests it saw (one per connection's first bytes).
  */
 final class SilentServer implements AutoCloseable {
 
@@ -57,7 +57,8 @@ final class SilentServer implements AutoCloseable {
 		try {
 			int read;
 			while ((read = socket.getInputStream().read(buffer)) != -1) {
-				// Each request starts with "GET "; a request fits in one read on loopback.
+				// Each request starts with "GET "; a request fits in one read on
+				// loopback.
 				String text = new String(buffer, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1);
 				int index = text.indexOf("GET ");
 				while (index >= 0) {

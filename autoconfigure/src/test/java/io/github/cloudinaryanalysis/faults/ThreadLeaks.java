@@ -5,12 +5,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Finds threads a test left running: new threads that are still busy. Idle pool threads (the JDK
- * {@code HttpClient}'s workers, which end after 60 idle seconds), the JDK client's selector thread (ended when the
- * client is collected), the JDK's {@code HttpURLConnection} keep-alive timer (one per JVM, used by the
- * {@code simple} request factory, ended after 5 idle seconds) and the test servers' threads are not the client's
- * doing and are ignored; the client's own
- * polling threads always count, since they must end with the context.
+ * Finds threads a test left running: new threads that are still busy. Idle pool threads
+ * (the JDK {@code HttpClient}'s workers, which end after 60 idle seconds), the JDK
+ * client's selector thread (ended when the client is collected), the JDK's
+ * {@code HttpURLConnection} keep-alive timer (one per JVM, used by the {@code simple}
+ * request factory, ended after 5 idle seconds) and the test servers' threads are not the
+ * client's doing and are ignored; the client's own polling threads always count, since
+ * they must end with the context.
  */
 final class ThreadLeaks {
 
@@ -21,7 +22,8 @@ final class ThreadLeaks {
 	}
 
 	static ThreadLeaks snapshot() {
-		return new ThreadLeaks(Thread.getAllStackTraces().keySet().stream().map(Thread::getId).collect(Collectors.toSet()));
+		return new ThreadLeaks(
+				Thread.getAllStackTraces().keySet().stream().map(Thread::getId).collect(Collectors.toSet()));
 	}
 
 	/** Threads started since the snapshot that are still alive after a grace period. */
@@ -37,8 +39,8 @@ final class ThreadLeaks {
 				.filter((thread) -> thread.getName().startsWith("cloudinary-analysis") || !isIdle(thread))
 				.map(Thread::getName)
 				.filter((name) -> !name.matches("HttpClient-\\d+-SelectorManager") && !name.equals("fault-server")
-						&& !name.equals("Keep-Alive-Timer")
-						&& !name.startsWith("MockWebServer") && !name.startsWith("OkHttp"))
+						&& !name.equals("Keep-Alive-Timer") && !name.startsWith("MockWebServer")
+						&& !name.startsWith("OkHttp"))
 				.toList();
 			if (leaked.isEmpty()) {
 				return leaked;

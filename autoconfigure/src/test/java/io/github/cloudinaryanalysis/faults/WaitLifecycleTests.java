@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every wait ends when its application closes: pending waits end with a {@link CancellationException}, nothing is
- * polled afterwards, and none of the client's threads is left running.
+ * Every wait ends when its application closes: pending waits end with a
+ * {@link CancellationException}, nothing is polled afterwards, and none of the client's
+ * threads is left running.
  */
 class WaitLifecycleTests {
 
@@ -104,12 +105,15 @@ class WaitLifecycleTests {
 				context.close();
 				assertThat(futures).allSatisfy((future) -> assertThat(future).isCompletedExceptionally());
 			});
-		// Twenty waits polling every 20 ms send a request every millisecond: the count can only stand still for
-		// 300 ms if polling stopped. Requests handed to the HTTP client before close may still land meanwhile:
+		// Twenty waits polling every 20 ms send a request every millisecond: the count
+		// can only stand still for
+		// 300 ms if polling stopped. Requests handed to the HTTP client before close may
+		// still land meanwhile:
 		// at most one per wait, since a wait's polls never overlap.
 		int settled = settledRequestCount(fake);
 		assertThat(settled - atClose.get()).as("requests that landed after close").isLessThanOrEqualTo(taskIds.size());
-		CompletableFuture<TaskStatusResponse> late = client.get().awaitCompletionAsync(taskIds.get(0), Duration.ofSeconds(5));
+		CompletableFuture<TaskStatusResponse> late = client.get()
+			.awaitCompletionAsync(taskIds.get(0), Duration.ofSeconds(5));
 		assertThat(late).isCompletedExceptionally();
 		assertThatExceptionOfType(CancellationException.class).isThrownBy(late::join);
 		assertThatExceptionOfType(CancellationException.class)
@@ -139,7 +143,8 @@ class WaitLifecycleTests {
 			CompletableFuture<TaskStatusResponse> future = client.awaitCompletionAsync(pending, Duration.ofSeconds(30));
 			client.close();
 			assertThat(future).isCompletedExceptionally();
-			// The reason travels with the exception (newer JDKs' join() wraps it as the cause).
+			// The reason travels with the exception (newer JDKs' join() wraps it as the
+			// cause).
 			assertThatExceptionOfType(CancellationException.class).isThrownBy(future::join)
 				.satisfies((ex) -> assertThat(ex.getMessage() + " " + ex.getCause()).contains("closed"));
 			assertThatExceptionOfType(CancellationException.class)

@@ -24,18 +24,14 @@ class RetryAfterFormsTests {
 
 	@Test
 	void anAsctimeDateWithATwoDigitDayParses() {
-		assertThat(RetryAfter.parse("Wed Nov 16 08:49:00 1994", NOW))
-			.isEqualTo(Duration.ofDays(10));
+		assertThat(RetryAfter.parse("Wed Nov 16 08:49:00 1994", NOW)).isEqualTo(Duration.ofDays(10));
 	}
 
 	@Test
 	void anOverflowingNumberOrAFarDateIsFar() {
-		assertThat(RetryAfter.parse("99999999999999999999", NOW))
-			.isEqualTo(RetryAfter.FAR);
-		assertThat(RetryAfter.parse("9223372036854775807", NOW))
-			.isEqualTo(RetryAfter.FAR);
-		assertThat(RetryAfter.parse("Fri Dec 31 23:59:59 9999", NOW))
-			.isEqualTo(RetryAfter.FAR);
+		assertThat(RetryAfter.parse("99999999999999999999", NOW)).isEqualTo(RetryAfter.FAR);
+		assertThat(RetryAfter.parse("9223372036854775807", NOW)).isEqualTo(RetryAfter.FAR);
+		assertThat(RetryAfter.parse("Fri Dec 31 23:59:59 9999", NOW)).isEqualTo(RetryAfter.FAR);
 	}
 
 	@Test

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Credentials an upstream echoes are masked (issue 11, point 2), in time linear in the text.
+ * Credentials an upstream echoes are masked (issue 11, point 2), in time linear in the
+ * text.
  */
 class SecretRedactorTests {
 
@@ -38,7 +39,8 @@ class SecretRedactorTests {
 		String letters = "a".repeat(1 << 20);
 		String spaces = "basic" + " ".repeat(1 << 20);
 		String schemes = "x://a:".repeat(1 << 17);
-		// A generous bound: linear work takes milliseconds; the quadratic patterns this replaces took minutes.
+		// A generous bound: linear work takes milliseconds; the quadratic patterns this
+		// replaces took minutes.
 		assertThat(CompletableFuture.runAsync(() -> {
 			assertThat(this.redactor.redact(letters)).hasSize(1 << 20);
 			assertThat(this.redactor.redact(spaces)).hasSize(spaces.length());

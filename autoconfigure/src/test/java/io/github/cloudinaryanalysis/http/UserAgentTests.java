@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code User-Agent} names this starter's version from the build, the file the runtime hints keep.
+ * The {@code User-Agent} names this starter's version from the build, the file the
+ * runtime hints keep.
  */
 class UserAgentTests {
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The metrics as a {@code MeterBinder} over the activity tracker: the quota gauges follow the tracker whether the
- * metrics hear an event before it, after it or not at all, and whether the registry is bound before or after.
+ * The metrics as a {@code MeterBinder} over the activity tracker: the quota gauges follow
+ * the tracker whether the metrics hear an event before it, after it or not at all, and
+ * whether the registry is bound before or after.
  */
 class CloudinaryAnalysisMetricsTests {
 
@@ -60,7 +61,8 @@ class CloudinaryAnalysisMetricsTests {
 			.isEqualTo(1.0);
 		assertThat(registry.get(CloudinaryAnalysisMetrics.AWAIT).tag("outcome", "timeout").timer().count())
 			.isEqualTo(1);
-		assertThat(registry.get(CloudinaryAnalysisMetrics.AWAIT_POLLS).tag("outcome", "timeout").summary().totalAmount())
+		assertThat(
+				registry.get(CloudinaryAnalysisMetrics.AWAIT_POLLS).tag("outcome", "timeout").summary().totalAmount())
 			.isEqualTo(3.0);
 	}
 

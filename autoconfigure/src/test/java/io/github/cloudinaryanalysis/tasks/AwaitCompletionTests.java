@@ -45,7 +45,8 @@ class AwaitCompletionTests {
 	void pollsUntilCompletedAndReturnsThatAnswer() {
 		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(4));
 		runner().run((context) -> {
-			TaskStatusResponse response = context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(10));
+			TaskStatusResponse response = context.getBean(TasksClient.class)
+				.awaitCompletion(taskId, Duration.ofSeconds(10));
 			assertThat(response.status()).isEqualTo(TaskStatus.COMPLETED);
 			assertThat(response.taskId()).isEqualTo(taskId);
 		});
@@ -64,14 +65,16 @@ class AwaitCompletionTests {
 	void timesOutCarryingTheLastStatusSeen() {
 		String taskId = this.fake.createTask(TaskLife.sequence("pending", "processing"));
 		runner().run((context) -> {
-			TaskAwaitTimeoutException ex = org.assertj.core.api.Assertions.catchThrowableOfType(TaskAwaitTimeoutException.class,
+			TaskAwaitTimeoutException ex = org.assertj.core.api.Assertions.catchThrowableOfType(
+					TaskAwaitTimeoutException.class,
 					() -> context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(2)));
 			assertThat(ex).isNotNull();
 			assertThat(ex.getLastStatus()).isEqualTo(TaskStatus.PROCESSING);
 			assertThat(ex.getTaskId()).isEqualTo(taskId);
 			assertThat(ex.getMessage()).contains(taskId, "PROCESSING");
 		});
-		// Polls are at least 20 ms apart (growing 1.5x up to 200 ms): in 2 s, never more than 2000 / 20 + 1 of them,
+		// Polls are at least 20 ms apart (growing 1.5x up to 200 ms): in 2 s, never more
+		// than 2000 / 20 + 1 of them,
 		// however fast or slow the machine; a slow machine only makes fewer.
 		assertThat(this.fake.pollCount(taskId)).isBetween(2, 101);
 	}
@@ -82,8 +85,10 @@ class AwaitCompletionTests {
 		runner().run((context) -> context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(10)));
 		List<Long> gaps = gapsMillis(taskId);
 		assertThat(gaps).hasSize(5);
-		// Each gap is at least its scheduled interval (20, 30, 45, 67, 101 ms; 2 ms of slack for the clocks). Only
-		// lower bounds: a loaded machine makes gaps longer, never shorter. Without backoff the last would be ~20 ms.
+		// Each gap is at least its scheduled interval (20, 30, 45, 67, 101 ms; 2 ms of
+		// slack for the clocks). Only
+		// lower bounds: a loaded machine makes gaps longer, never shorter. Without
+		// backoff the last would be ~20 ms.
 		long[] scheduled = { 20, 30, 45, 67, 101 };
 		for (int i = 0; i < scheduled.length; i++) {
 			assertThat(gaps.get(i)).as("gap before poll %d", i + 2).isGreaterThanOrEqualTo(scheduled[i] - 2);
@@ -94,10 +99,11 @@ class AwaitCompletionTests {
 	void aRateLimitPushesTheNextPollOutInsteadOfStackingRequests() {
 		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(2));
 		this.fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(1)).withRetryAfter(Duration.ofSeconds(1)));
-		runner().run((context) -> assertThat(context.getBean(TasksClient.class)
-			.awaitCompletion(taskId, Duration.ofSeconds(10))
-			.status()).isEqualTo(TaskStatus.COMPLETED));
-		// The 429, then the two polls the task needs: at least 3 requests (a re-send on a reused connection may add
+		runner().run((context) -> assertThat(
+				context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(10)).status())
+			.isEqualTo(TaskStatus.COMPLETED));
+		// The 429, then the two polls the task needs: at least 3 requests (a re-send on a
+		// reused connection may add
 		// one), and none of them stacked up during the second the API asked for.
 		assertThat(this.fake.requestCount()).isGreaterThanOrEqualTo(3);
 		assertThat(gapsMillis(taskId, true).get(0)).as("wait after the 429").isGreaterThanOrEqualTo(950);
@@ -124,15 +130,16 @@ class AwaitCompletionTests {
 		runner().run((context) -> assertThat(
 				context.getBean(TasksClient.class).awaitCompletion(taskId, Duration.ofSeconds(10)).status())
 			.isEqualTo(TaskStatus.COMPLETED));
-		// Two 503s then the completing poll; a COMPLETED result is only possible if both 503s were retried.
+		// Two 503s then the completing poll; a COMPLETED result is only possible if both
+		// 503s were retried.
 		assertThat(this.fake.requestCount()).isGreaterThanOrEqualTo(3);
 		assertThat(this.fake.pollCount(taskId)).isEqualTo(1);
 	}
 
 	@Test
 	void aNotFoundEndsTheWaitAtOnce() {
-		runner().run((context) -> assertThatExceptionOfType(CloudinaryAnalysisException.NotFound.class)
-			.isThrownBy(() -> context.getBean(TasksClient.class).awaitCompletion("no_such_task", Duration.ofSeconds(10))));
+		runner().run((context) -> assertThatExceptionOfType(CloudinaryAnalysisException.NotFound.class).isThrownBy(
+				() -> context.getBean(TasksClient.class).awaitCompletion("no_such_task", Duration.ofSeconds(10))));
 		assertThat(this.fake.requestCount()).isEqualTo(1);
 	}
 
@@ -145,7 +152,8 @@ class AwaitCompletionTests {
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.fake.pollCount(taskId) >= 2);
 			future.cancel(true);
 			int pollsAtCancel = this.fake.pollCount(taskId);
-			// Not a wait for a condition but proof of an absence: polls 20 ms apart would add ~15 in 300 ms.
+			// Not a wait for a condition but proof of an absence: polls 20 ms apart would
+			// add ~15 in 300 ms.
 			await().during(Duration.ofMillis(300))
 				.atMost(Duration.ofSeconds(30))
 				.until(() -> this.fake.pollCount(taskId) <= pollsAtCancel + 1);
@@ -174,7 +182,8 @@ class AwaitCompletionTests {
 			waiter.start();
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.fake.pollCount(taskId) >= 1);
 			waiter.interrupt();
-			// Generous: the wait itself would last a minute; ending well before proves the interrupt ended it.
+			// Generous: the wait itself would last a minute; ending well before proves
+			// the interrupt ended it.
 			assertThat(done.await(20, TimeUnit.SECONDS)).as("wait ended by the interrupt").isTrue();
 			assertThat(thrown.get()).isInstanceOf(CancellationException.class);
 			assertThat(interruptFlag.get()).isTrue();
@@ -194,29 +203,34 @@ class AwaitCompletionTests {
 		}
 		List<String> pollingThreads = new CopyOnWriteArrayList<>();
 		java.util.Set<String> threadsBeforeContext = threadNames();
-		runner().withPropertyValues("cloudinary.analysis.polling.threads=1",
-				"cloudinary.analysis.polling.max-concurrent-polls=4").run((context) -> {
-			TasksClient client = context.getBean(TasksClient.class);
-			List<CompletableFuture<TaskStatusResponse>> futures = taskIds.stream()
-				.map((id) -> client.awaitCompletionAsync(id, Duration.ofSeconds(60)))
-				.toList();
-			java.util.Set<String> threadsWhileWaiting = threadNames();
-			CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-			for (int i = 0; i < waits; i++) {
-				assertThat(futures.get(i).get().taskId()).isEqualTo(taskIds.get(i));
-				assertThat(futures.get(i).get().status()).isEqualTo(TaskStatus.COMPLETED);
-			}
-			threadNames().stream()
-				.filter((name) -> name.startsWith("cloudinary-analysis-") && !threadsBeforeContext.contains(name))
-				.forEach(pollingThreads::add);
-			// A thread per wait would be 2,000 new threads; the bound is generous because other parts of the JVM
-			// (the fake server's and the JDK client's pools) start threads of their own meanwhile.
-			threadsWhileWaiting.removeAll(threadsBeforeContext);
-			assertThat(threadsWhileWaiting).as("threads started with %d waits", waits).hasSizeLessThan(waits / 10);
-		});
+		runner()
+			.withPropertyValues("cloudinary.analysis.polling.threads=1",
+					"cloudinary.analysis.polling.max-concurrent-polls=4")
+			.run((context) -> {
+				TasksClient client = context.getBean(TasksClient.class);
+				List<CompletableFuture<TaskStatusResponse>> futures = taskIds.stream()
+					.map((id) -> client.awaitCompletionAsync(id, Duration.ofSeconds(60)))
+					.toList();
+				java.util.Set<String> threadsWhileWaiting = threadNames();
+				CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+				for (int i = 0; i < waits; i++) {
+					assertThat(futures.get(i).get().taskId()).isEqualTo(taskIds.get(i));
+					assertThat(futures.get(i).get().status()).isEqualTo(TaskStatus.COMPLETED);
+				}
+				threadNames().stream()
+					.filter((name) -> name.startsWith("cloudinary-analysis-") && !threadsBeforeContext.contains(name))
+					.forEach(pollingThreads::add);
+				// A thread per wait would be 2,000 new threads; the bound is generous
+				// because other parts of the JVM
+				// (the fake server's and the JDK client's pools) start threads of their
+				// own meanwhile.
+				threadsWhileWaiting.removeAll(threadsBeforeContext);
+				assertThat(threadsWhileWaiting).as("threads started with %d waits", waits).hasSizeLessThan(waits / 10);
+			});
 		// One timer thread and at most four poll threads.
 		assertThat(pollingThreads).hasSizeLessThanOrEqualTo(5);
-		// Each task completes on the third poll the server sees, so each wait ends there: exact even if a request
+		// Each task completes on the third poll the server sees, so each wait ends there:
+		// exact even if a request
 		// was re-sent. The total may exceed 6,000 only by such re-sends.
 		for (String taskId : taskIds) {
 			assertThat(this.fake.pollCount(taskId)).as("polls of %s", taskId).isEqualTo(3);
@@ -230,7 +244,8 @@ class AwaitCompletionTests {
 		runner().run((context) -> {
 			TasksClient real = context.getBean(TasksClient.class);
 			TasksClient handWritten = real::getStatus;
-			assertThat(handWritten.awaitCompletion(taskId, Duration.ofSeconds(10)).status()).isEqualTo(TaskStatus.COMPLETED);
+			assertThat(handWritten.awaitCompletion(taskId, Duration.ofSeconds(10)).status())
+				.isEqualTo(TaskStatus.COMPLETED);
 		});
 	}
 
@@ -243,7 +258,11 @@ class AwaitCompletionTests {
 	}
 
 	private static java.util.Set<String> threadNames() {
-		return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(java.util.stream.Collectors.toSet());
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.map(Thread::getName)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	private List<Long> gapsMillis(String taskId) {

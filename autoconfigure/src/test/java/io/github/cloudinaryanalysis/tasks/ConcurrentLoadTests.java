@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Load without loss: many concurrent callers, each asking about its own task, each get exactly their own answer.
+ * Load without loss: many concurrent callers, each asking about its own task, each get
+ * exactly their own answer.
  */
 class ConcurrentLoadTests {
 
@@ -51,11 +52,17 @@ class ConcurrentLoadTests {
 					callers.shutdownNow();
 				}
 			});
-			// Not an exact count: with retries on (the default) a request may legitimately be sent twice (the
-			// starter's retry of a transient failure, or the JDK client's own re-send of a GET on a reused
-			// connection the server closed). What matters: every call reached the server, for its own task only.
-			assertThat(fake.requestCount()).as("requests: none lost").isGreaterThanOrEqualTo(CALLERS * CALLS_PER_CALLER);
-			assertThat(fake.requests().stream().map((request) -> request.path().substring(request.path().lastIndexOf('/') + 1)))
+			// Not an exact count: with retries on (the default) a request may
+			// legitimately be sent twice (the
+			// starter's retry of a transient failure, or the JDK client's own re-send of
+			// a GET on a reused
+			// connection the server closed). What matters: every call reached the server,
+			// for its own task only.
+			assertThat(fake.requestCount()).as("requests: none lost")
+				.isGreaterThanOrEqualTo(CALLERS * CALLS_PER_CALLER);
+			assertThat(fake.requests()
+				.stream()
+				.map((request) -> request.path().substring(request.path().lastIndexOf('/') + 1)))
 				.as("every request asks about one of the callers' tasks")
 				.isSubsetOf(taskIds);
 			for (String taskId : taskIds) {

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The threads that make the polls' calls: owned by the client, bounded by
- * {@code cloudinary.analysis.polling.max-concurrent-polls}, virtual when Boot's virtual threads are on, started on
- * the first wait only.
+ * {@code cloudinary.analysis.polling.max-concurrent-polls}, virtual when Boot's virtual
+ * threads are on, started on the first wait only.
  */
 class PollingThreadsTests {
 
@@ -94,7 +94,8 @@ class PollingThreadsTests {
 	@Test
 	void theNewPropertyHasMetadataWithItsDefault() throws Exception {
 		JsonNode property = null;
-		try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+		try (InputStream in = getClass().getClassLoader()
+			.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
 			assertThat(in).isNotNull();
 			for (JsonNode candidate : JsonMapper.builder().build().readTree(in).path("properties")) {
 				if (candidate.path("name").asString().equals("cloudinary.analysis.polling.max-concurrent-polls")) {

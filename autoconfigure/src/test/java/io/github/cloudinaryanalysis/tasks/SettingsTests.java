@@ -9,13 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class SettingsTests {
 
-	private final RetrySettings retry = RetrySettings.defaults().withBackoff(Duration.ofMillis(100), 2.0,
-			Duration.ofMillis(1000));
+	private final RetrySettings retry = RetrySettings.defaults()
+		.withBackoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(1000));
 
 	@Test
 	void backoffGrowsExponentiallyWithJitterOfAQuarter() {
-		// 2,000 draws per retry: every one inside base ± 25%, and spread over that band, so that a backoff without
-		// jitter (every draw equal) fails. The chance that 2,000 uniform draws all miss the outer fifth of one side
+		// 2,000 draws per retry: every one inside base ± 25%, and spread over that band,
+		// so that a backoff without
+		// jitter (every draw equal) fails. The chance that 2,000 uniform draws all miss
+		// the outer fifth of one side
 		// is 0.9^2000, about 1e-92.
 		long[] bases = { 100, 200, 400 };
 		for (int retry = 1; retry <= bases.length; retry++) {
@@ -59,19 +61,22 @@ class SettingsTests {
 			.isThrownBy(() -> RetrySettings.defaults().withBackoff(Duration.ZERO, 2, Duration.ofSeconds(1)))
 			.withMessageContaining("initialInterval");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PollingSettings(Duration.ofSeconds(2), 0.5, Duration.ofSeconds(3), Duration.ofMinutes(1)))
+			.isThrownBy(
+					() -> new PollingSettings(Duration.ofSeconds(2), 0.5, Duration.ofSeconds(3), Duration.ofMinutes(1)))
 			.withMessageContaining("multiplier");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PollingSettings(Duration.ofSeconds(2), 1.5, Duration.ofSeconds(1), Duration.ofMinutes(1)))
+			.isThrownBy(
+					() -> new PollingSettings(Duration.ofSeconds(2), 1.5, Duration.ofSeconds(1), Duration.ofMinutes(1)))
 			.withMessageContaining("maxInterval");
 	}
 
 	@Test
 	void requestOptionsCanSwitchRetriesOffForOneCall() {
 		assertThat(RequestOptions.defaults().retry()).isEmpty();
-		assertThat(RequestOptions.defaults().withoutRetries().retry()).hasValueSatisfying(
-				(settings) -> assertThat(settings.enabled()).isFalse());
-		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.defaults().withHeader("Authorization", "x"));
+		assertThat(RequestOptions.defaults().withoutRetries().retry())
+			.hasValueSatisfying((settings) -> assertThat(settings.enabled()).isFalse());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RequestOptions.defaults().withHeader("Authorization", "x"));
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.defaults().withHeader("X-A", "a\r\nB: c"));
 	}
 

@@ -21,15 +21,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * {@link TasksClient#builder()} without a Spring context, against the project's fake over loopback HTTP, as Spring AI
- * tests its API builders.
+ * {@link TasksClient#builder()} without a Spring context, against the project's fake over
+ * loopback HTTP, as Spring AI tests its API builders.
  */
 class TasksClientBuilderTests {
 
 	@RegisterExtension
 	static final FakeCloudinaryAnalysisExtension fake = new FakeCloudinaryAnalysisExtension().resetBeforeEachTest();
 
-	/** A delay far beyond the per-call read timeout and far below the client's own 30 s default. */
+	/**
+	 * A delay far beyond the per-call read timeout and far below the client's own 30 s
+	 * default.
+	 */
 	private static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
 
 	private static final Duration PER_CALL_READ_TIMEOUT = Duration.ofMillis(300);
@@ -131,7 +134,8 @@ class TasksClientBuilderTests {
 
 	@Test
 	void aMissingCloudNameIsNamed() {
-		assertThatIllegalArgumentException().isThrownBy(() -> TasksClient.builder().credentials("key", "secret-1234").build())
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TasksClient.builder().credentials("key", "secret-1234").build())
 			.withMessageContaining("cloudName");
 	}
 
@@ -170,12 +174,15 @@ class TasksClientBuilderTests {
 	@Test
 	void badValuesAreNamed() {
 		for (var invalid : List.<UnaryOperator<RestClientTasksClient.Builder>>of(
-				(builder) -> builder.baseUrl("ftp://example.com"), (builder) -> builder.baseUrl("https://u:p@example.com"),
-				(builder) -> builder.readTimeout(Duration.ZERO), (builder) -> builder.connectTimeout(Duration.ofSeconds(-1)),
+				(builder) -> builder.baseUrl("ftp://example.com"),
+				(builder) -> builder.baseUrl("https://u:p@example.com"),
+				(builder) -> builder.readTimeout(Duration.ZERO),
+				(builder) -> builder.connectTimeout(Duration.ofSeconds(-1)),
 				(builder) -> builder.maxResponseBytes(0))) {
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> invalid.apply(TasksClient.builder().cloudName("demo").credentials("key", "secret-1234"))
-					.build())
+				.isThrownBy(
+						() -> invalid.apply(TasksClient.builder().cloudName("demo").credentials("key", "secret-1234"))
+							.build())
 				.withMessageMatching("(baseUrl|readTimeout|connectTimeout|maxResponseBytes) .*");
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> TasksClient.builder().timerThreads(0))

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The auto-configured {@link TasksClient} against a real HTTP server on loopback, for every answer the contract
- * documents and the ones it does not.
+ * The auto-configured {@link TasksClient} against a real HTTP server on loopback, for
+ * every answer the contract documents and the ones it does not.
  */
 class TasksClientHttpTests {
 
@@ -51,8 +51,10 @@ class TasksClientHttpTests {
 		this.server.enqueue(json(200, statusBody(TASK_ID, wire)));
 		withClient((client) -> {
 			TaskStatusResponse response = client.getStatus(TASK_ID);
-			assertThat(response).isEqualTo(new TaskStatusResponse(TASK_ID, expected, "17c3b70c5096df0e77e838323abb7029"));
-			assertThat(response.status().isTerminal()).isEqualTo(expected == TaskStatus.COMPLETED || expected == TaskStatus.FAILED);
+			assertThat(response)
+				.isEqualTo(new TaskStatusResponse(TASK_ID, expected, "17c3b70c5096df0e77e838323abb7029"));
+			assertThat(response.status().isTerminal())
+				.isEqualTo(expected == TaskStatus.COMPLETED || expected == TaskStatus.FAILED);
 		});
 	}
 
@@ -77,10 +79,13 @@ class TasksClientHttpTests {
 		RecordedRequest request = this.server.takeRequest(1, TimeUnit.SECONDS);
 		assertThat(request.getMethod()).isEqualTo("GET");
 		assertThat(request.getTarget()).isEqualTo("/v2/analysis/demo/tasks/" + TASK_ID);
-		String basic = Base64.getEncoder().encodeToString((AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
+		String basic = Base64.getEncoder()
+			.encodeToString(
+					(AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic " + basic);
 		assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
-		assertThat(request.getHeaders().get("User-Agent")).matches("cloudinary-analysis-spring-boot-starter/\\S+ Java/\\S+")
+		assertThat(request.getHeaders().get("User-Agent"))
+			.matches("cloudinary-analysis-spring-boot-starter/\\S+ Java/\\S+")
 			.doesNotContain("unknown");
 	}
 
@@ -88,7 +93,9 @@ class TasksClientHttpTests {
 	void addsPerCallHeaders() throws Exception {
 		this.server.enqueue(json(200, statusBody(TASK_ID, "pending")));
 		withClient((client) -> client.getStatus(TASK_ID,
-				RequestOptions.defaults().withHeader("X-Correlation-Id", "corr-1").withHeader("X-Correlation-Id", "corr-2")));
+				RequestOptions.defaults()
+					.withHeader("X-Correlation-Id", "corr-1")
+					.withHeader("X-Correlation-Id", "corr-2")));
 		RecordedRequest request = this.server.takeRequest(1, TimeUnit.SECONDS);
 		assertThat(request.getHeaders().values("X-Correlation-Id")).containsExactly("corr-1", "corr-2");
 	}
@@ -119,7 +126,8 @@ class TasksClientHttpTests {
 			assertThat(ex.getStatusCode().value()).isEqualTo(status);
 			ApiError error = ex.getApiError();
 			assertThat(error).isNotNull();
-			assertThat(error.category()).isEqualTo(ErrorCategory.fromApiValue(category)).isNotEqualTo(ErrorCategory.UNKNOWN);
+			assertThat(error.category()).isEqualTo(ErrorCategory.fromApiValue(category))
+				.isNotEqualTo(ErrorCategory.UNKNOWN);
 			assertThat(error.code()).isEqualTo("MA_00" + status);
 			assertThat(error.message()).isEqualTo("Something about " + status);
 			assertThat(error.details()).containsKey("parameters");
@@ -133,19 +141,21 @@ class TasksClientHttpTests {
 	@Test
 	void aCategoryAddedLaterIsUnknown() {
 		this.server.enqueue(json(400, errorBody("quota_error", "MA_1", "new")));
-		withClient((client) -> assertThat(catchApiError(client).getApiError().category()).isEqualTo(ErrorCategory.UNKNOWN));
+		withClient((client) -> assertThat(catchApiError(client).getApiError().category())
+			.isEqualTo(ErrorCategory.UNKNOWN));
 	}
 
 	@Test
 	void rateLimitedAnswerCarriesLimitsAndTheEarliestReset() {
 		Instant soon = Instant.now().plusSeconds(90);
 		Instant later = Instant.now().plusSeconds(3600);
-		this.server.enqueue(json(429, """
-				{"error":{"category":"rate_limit_error","code":"MA_00429","message":"Rate limit exceeded","request_id":"rq"},
-				 "limits":{"items":[
-				   {"type":"ai_vision","used_by_request":1,"remaining":0,"limit":10000,"reset_time":"%s"},
-				   {"type":"google_tagging","used_by_request":null,"remaining":5,"limit":null,"reset_time":"%s"}]}}"""
-			.formatted(later, soon)));
+		this.server.enqueue(json(429,
+				"""
+						{"error":{"category":"rate_limit_error","code":"MA_00429","message":"Rate limit exceeded","request_id":"rq"},
+						 "limits":{"items":[
+						   {"type":"ai_vision","used_by_request":1,"remaining":0,"limit":10000,"reset_time":"%s"},
+						   {"type":"google_tagging","used_by_request":null,"remaining":5,"limit":null,"reset_time":"%s"}]}}"""
+					.formatted(later, soon)));
 		withClient((client) -> {
 			CloudinaryAnalysisException ex = catchApiError(client);
 			assertThat(ex).isInstanceOf(CloudinaryAnalysisException.TooManyRequests.class);
@@ -157,8 +167,8 @@ class TasksClientHttpTests {
 			assertThat(first.limit()).isEqualTo(10000);
 			assertThat(first.resetTime()).isEqualTo(later);
 			assertThat(limited.getLimits().get(1).usedByRequest()).isNull();
-			assertThat(limited.getRetryAfter()).hasValueSatisfying(
-					(wait) -> assertThat(wait.toSeconds()).isCloseTo(90, within(5L)));
+			assertThat(limited.getRetryAfter())
+				.hasValueSatisfying((wait) -> assertThat(wait.toSeconds()).isCloseTo(90, within(5L)));
 		});
 	}
 
@@ -169,17 +179,21 @@ class TasksClientHttpTests {
 			.addHeader("Retry-After", "7")
 			.body(errorBody("rate_limit_error", "MA_00429", "slow down"))
 			.build());
-		withClient((client) -> assertThat(((CloudinaryAnalysisException.TooManyRequests) catchApiError(client)).getRetryAfter())
+		withClient((client) -> assertThat(
+				((CloudinaryAnalysisException.TooManyRequests) catchApiError(client)).getRetryAfter())
 			.contains(Duration.ofSeconds(7)));
 	}
 
 	@Test
 	void retryAfterHeaderAsHttpDate() {
-		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plusSeconds(120).atOffset(ZoneOffset.UTC));
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(Instant.now().plusSeconds(120).atOffset(ZoneOffset.UTC));
 		this.server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", date).body("").build());
 		withClient((client) -> {
-			CloudinaryAnalysisException.TooManyRequests ex = (CloudinaryAnalysisException.TooManyRequests) catchApiError(client);
-			assertThat(ex.getRetryAfter()).hasValueSatisfying((wait) -> assertThat(wait.toSeconds()).isBetween(100L, 121L));
+			CloudinaryAnalysisException.TooManyRequests ex = (CloudinaryAnalysisException.TooManyRequests) catchApiError(
+					client);
+			assertThat(ex.getRetryAfter())
+				.hasValueSatisfying((wait) -> assertThat(wait.toSeconds()).isBetween(100L, 121L));
 			assertThat(ex.getLimits()).isEmpty();
 			assertThat(ex.getApiError()).isNull();
 		});
@@ -201,7 +215,8 @@ class TasksClientHttpTests {
 	@ValueSource(ints = { 502, 503, 504, 599 })
 	void every5xxIsAServerError(int status) {
 		this.server.enqueue(new MockResponse.Builder().code(status).build());
-		withClient((client) -> assertThat(catchApiError(client)).isInstanceOf(CloudinaryAnalysisException.ServerError.class)
+		withClient((client) -> assertThat(catchApiError(client))
+			.isInstanceOf(CloudinaryAnalysisException.ServerError.class)
 			.hasMessageContaining(String.valueOf(status))
 			.hasMessageContaining("empty body"));
 	}
@@ -209,7 +224,8 @@ class TasksClientHttpTests {
 	@Test
 	void aProxysHtmlPageIsQuotedTruncated() {
 		String html = "<html><head><title>502 Bad Gateway</title></head><body>" + "x".repeat(5000) + "</body></html>";
-		this.server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(html).build());
+		this.server
+			.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(html).build());
 		withClient((client) -> {
 			CloudinaryAnalysisException ex = catchApiError(client);
 			assertThat(ex).isInstanceOf(CloudinaryAnalysisException.ServerError.class);
@@ -299,13 +315,16 @@ class TasksClientHttpTests {
 	@Test
 	void errorMessagesNeverCarryTheSecret() {
 		// A hostile server echoes the Authorization header back in its error message.
-		String basic = Base64.getEncoder().encodeToString((AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
+		String basic = Base64.getEncoder()
+			.encodeToString(
+					(AnalysisContexts.API_KEY + ":" + AnalysisContexts.API_SECRET).getBytes(StandardCharsets.UTF_8));
 		this.server.enqueue(json(401, errorBody("auth_error", "MA_401", "bad credentials")));
 		withClient((client) -> {
 			CloudinaryAnalysisException ex = catchApiError(client);
 			assertThat(ex.getMessage()).doesNotContain(AnalysisContexts.API_SECRET).doesNotContain(basic);
 			assertThat(ex.toString()).doesNotContain(AnalysisContexts.API_SECRET);
-			assertThat(client.toString()).doesNotContain(AnalysisContexts.API_SECRET).doesNotContain(AnalysisContexts.API_KEY);
+			assertThat(client.toString()).doesNotContain(AnalysisContexts.API_SECRET)
+				.doesNotContain(AnalysisContexts.API_KEY);
 		});
 	}
 

@@ -41,8 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Everything the client throws reaches the application's caller as a clear problem detail, not Boot's bare 500
- * (issue 11, point 7).
+ * Everything the client throws reaches the application's caller as a clear problem
+ * detail, not Boot's bare 500 (issue 11, point 7).
  */
 class ClientFailureProblemDetailsTests {
 
@@ -101,7 +101,8 @@ class ClientFailureProblemDetailsTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString(), "$.detail");
-			assertThat(detail).startsWith("xxxx").hasSizeLessThanOrEqualTo(CloudinaryAnalysisExceptionHandler.MAX_DETAIL + 20);
+			assertThat(detail).startsWith("xxxx")
+				.hasSizeLessThanOrEqualTo(CloudinaryAnalysisExceptionHandler.MAX_DETAIL + 20);
 		});
 	}
 

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Reading verified bodies: the contract's {@code AnalysisWebhookPayload} (each body here is checked against the
- * schema first) into an {@link AnalysisNotification} with a typed result, and clear errors for bodies that are not
- * the payload.
+ * Reading verified bodies: the contract's {@code AnalysisWebhookPayload} (each body here
+ * is checked against the schema first) into an {@link AnalysisNotification} with a typed
+ * result, and clear errors for bodies that are not the payload.
  */
 class AnalysisNotificationParserTests {
 
@@ -100,7 +100,8 @@ class AnalysisNotificationParserTests {
 	void optionalFieldsMayBeMissingOrNullAndUnknownOnesAreIgnored() {
 		assertThat(WebhookContract.payloadViolations("{\"task_id\":\"t3\",\"http_status\":200,\"error\":null}"))
 			.isEmpty();
-		// The contract allows null only for error; a null elsewhere is read as missing rather than refused.
+		// The contract allows null only for error; a null elsewhere is read as missing
+		// rather than refused.
 		String body = "{\"task_id\":\"t3\",\"http_status\":200,\"request_id\":null,\"error\":null,\"limits\":null,"
 				+ "\"data\":null,\"notification_type\":null,\"something_new\":[1,2],\"operation_type\":\"batch\"}";
 		AnalysisNotification notification = parse(body);
@@ -120,29 +121,30 @@ class AnalysisNotificationParserTests {
 			.withMessage("The notification of task t1 is not a result of coco: without data.analysis.tags (an object)");
 		AnalysisNotification coco = parse(EXAMPLE.replace("{\"data\":{\"caption\":\"A cat\"},\"model_version\":1}",
 				"{\"tags\":{\"cat\":[{\"confidence\":0.9}]},\"model_version\":3}"));
-		assertThat(coco.result(AnalysisRequest.coco(SOURCE)).orElseThrow().analysis()).isEqualTo(
-				new CocoAnalysis(Map.of("cat", List.of(Map.of("confidence", 0.9))), 3));
+		assertThat(coco.result(AnalysisRequest.coco(SOURCE)).orElseThrow().analysis())
+			.isEqualTo(new CocoAnalysis(Map.of("cat", List.of(Map.of("confidence", 0.9))), 3));
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			not JSON               | {"task_id":"t1", secretive-body-text        | not valid JSON (at byte 17)
-			an array               | [{"task_id":"t1","http_status":200}]        | not a JSON object
-			a string               | "secretive-body-text"                       | not a JSON object
-			no task_id             | {"http_status":200}                         | without task_id (a non-blank string)
-			a blank task_id        | {"task_id":" ","http_status":200}           | without task_id (a non-blank string)
-			a numeric task_id      | {"task_id":42,"http_status":200}            | with a task_id that is not a string
-			no http_status         | {"task_id":"t1"}                            | without http_status (an integer 100 to 599)
-			a text http_status     | {"task_id":"t1","http_status":"200"}        | without http_status (an integer 100 to 599)
-			a decimal http_status  | {"task_id":"t1","http_status":200.5}        | without http_status (an integer 100 to 599)
-			http_status 99         | {"task_id":"t1","http_status":99}           | without http_status (an integer 100 to 599)
-			http_status 600        | {"task_id":"t1","http_status":600}          | without http_status (an integer 100 to 599)
-			an array data          | {"task_id":"t1","http_status":200,"data":["secretive-body-text"]} | with a data that is not an object
-			a text error           | {"task_id":"t1","http_status":500,"error":"secretive-body-text"} | with a error that is not an object
-			a text limits          | {"task_id":"t1","http_status":200,"limits":"secretive-body-text"} | with a limits that is not an object
-			a numeric request_id   | {"task_id":"t1","http_status":200,"request_id":7}                 | with a request_id that is not a string
-			a boolean notification_type | {"task_id":"t1","http_status":200,"notification_type":true}  | with a notification_type that is not a string
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					not JSON               | {"task_id":"t1", secretive-body-text        | not valid JSON (at byte 17)
+					an array               | [{"task_id":"t1","http_status":200}]        | not a JSON object
+					a string               | "secretive-body-text"                       | not a JSON object
+					no task_id             | {"http_status":200}                         | without task_id (a non-blank string)
+					a blank task_id        | {"task_id":" ","http_status":200}           | without task_id (a non-blank string)
+					a numeric task_id      | {"task_id":42,"http_status":200}            | with a task_id that is not a string
+					no http_status         | {"task_id":"t1"}                            | without http_status (an integer 100 to 599)
+					a text http_status     | {"task_id":"t1","http_status":"200"}        | without http_status (an integer 100 to 599)
+					a decimal http_status  | {"task_id":"t1","http_status":200.5}        | without http_status (an integer 100 to 599)
+					http_status 99         | {"task_id":"t1","http_status":99}           | without http_status (an integer 100 to 599)
+					http_status 600        | {"task_id":"t1","http_status":600}          | without http_status (an integer 100 to 599)
+					an array data          | {"task_id":"t1","http_status":200,"data":["secretive-body-text"]} | with a data that is not an object
+					a text error           | {"task_id":"t1","http_status":500,"error":"secretive-body-text"} | with a error that is not an object
+					a text limits          | {"task_id":"t1","http_status":200,"limits":"secretive-body-text"} | with a limits that is not an object
+					a numeric request_id   | {"task_id":"t1","http_status":200,"request_id":7}                 | with a request_id that is not a string
+					a boolean notification_type | {"task_id":"t1","http_status":200,"notification_type":true}  | with a notification_type that is not a string
+					""")
 	void aVerifiedBodyThatIsNotThePayloadIsAClearErrorThatDoesNotEchoIt(String what, String body, String problem) {
 		assertThatExceptionOfType(MalformedNotificationException.class).isThrownBy(() -> parse(body))
 			.withMessage("The verified notification is not an AnalysisWebhookPayload: " + problem)
@@ -154,7 +156,8 @@ class AnalysisNotificationParserTests {
 		// The parser's type rules are the contract's: each of these fails the schema too.
 		assertThat(WebhookContract.payloadViolations("{\"task_id\":42,\"http_status\":200}")).isNotEmpty();
 		assertThat(WebhookContract.payloadViolations("{\"task_id\":\"t\",\"http_status\":\"200\"}")).isNotEmpty();
-		assertThat(WebhookContract.payloadViolations("{\"task_id\":\"t\",\"http_status\":200,\"data\":[]}")).isNotEmpty();
+		assertThat(WebhookContract.payloadViolations("{\"task_id\":\"t\",\"http_status\":200,\"data\":[]}"))
+			.isNotEmpty();
 		assertThat(WebhookContract.payloadViolations("{\"task_id\":\"t\",\"http_status\":200,\"error\":\"e\"}"))
 			.isNotEmpty();
 		assertThat(WebhookContract.payloadViolations("{\"task_id\":\"t\",\"http_status\":200,\"limits\":\"l\"}"))
@@ -164,7 +167,8 @@ class AnalysisNotificationParserTests {
 	@Test
 	void toStringLeavesTheDataOut() {
 		assertThat(parse(EXAMPLE).toString()).doesNotContain("A cat")
-			.isEqualTo("AnalysisNotification[taskId=t1, requestId=r1, httpStatus=200, notificationType=analyze, error=null]");
+			.isEqualTo(
+					"AnalysisNotification[taskId=t1, requestId=r1, httpStatus=200, notificationType=analyze, error=null]");
 		assertThat(parse(FAILED).toString()).contains("error=MA_00500");
 	}
 

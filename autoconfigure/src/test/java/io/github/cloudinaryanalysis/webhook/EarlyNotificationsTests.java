@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Notifications that arrive before their wait: kept briefly, bounded in time and count, taken once. */
+/**
+ * Notifications that arrive before their wait: kept briefly, bounded in time and count,
+ * taken once.
+ */
 class EarlyNotificationsTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T04:00:00Z"));

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The replay guard's bounds: in count (oldest forgotten first), in time, and one acceptance under concurrency. */
+/**
+ * The replay guard's bounds: in count (oldest forgotten first), in time, and one
+ * acceptance under concurrency.
+ */
 class ReplayGuardTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-29T04:00:00Z");
@@ -84,7 +87,10 @@ class ReplayGuardTests {
 		}
 	}
 
-	/** A distinct 20-byte (SHA-1 sized) signature per number, differing in the first 16 bytes. */
+	/**
+	 * A distinct 20-byte (SHA-1 sized) signature per number, differing in the first 16
+	 * bytes.
+	 */
 	private static byte[] signature(int number) {
 		return ByteBuffer.allocate(20).putLong(0, 0x5EED_0000_0000_0000L).putInt(8, number).array();
 	}

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-/** Signs as Cloudinary does, computed independently of the code under test (plain JCA and {@link HexFormat}). */
+/**
+ * Signs as Cloudinary does, computed independently of the code under test (plain JCA and
+ * {@link HexFormat}).
+ */
 final class Signatures {
 
 	private Signatures() {

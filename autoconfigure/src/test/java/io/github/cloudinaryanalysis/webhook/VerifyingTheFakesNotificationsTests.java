@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The verifier and parser against the fake's real webhook deliveries over loopback HTTP: a small JDK server stands
- * in for the endpoint the wiring step will add, answering 200 or 401 by the verifier's outcome.
+ * The verifier and parser against the fake's real webhook deliveries over loopback HTTP:
+ * a small JDK server stands in for the endpoint the wiring step will add, answering 200
+ * or 401 by the verifier's outcome.
  */
 class VerifyingTheFakesNotificationsTests {
 
@@ -156,8 +157,12 @@ class VerifyingTheFakesNotificationsTests {
 			.build();
 		HttpResponse<String> accepted = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(accepted.statusCode()).isEqualTo(202);
-		return tools.jackson.databind.json.JsonMapper.builder().build().readTree(accepted.body())
-			.path("data").path("task_id").asString();
+		return tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(accepted.body())
+			.path("data")
+			.path("task_id")
+			.asString();
 	}
 
 	private String endpointUrl() {

@@ -22,8 +22,8 @@ final class WebhookContract {
 
 	private static final String DOCUMENT_ID = "https://contract.test/analysis-openapi.yml";
 
-	private static final Schema PAYLOAD = load().getSchema(
-			SchemaLocation.of(DOCUMENT_ID + "#/components/schemas/AnalysisWebhookPayload"));
+	private static final Schema PAYLOAD = load()
+		.getSchema(SchemaLocation.of(DOCUMENT_ID + "#/components/schemas/AnalysisWebhookPayload"));
 
 	private WebhookContract() {
 	}

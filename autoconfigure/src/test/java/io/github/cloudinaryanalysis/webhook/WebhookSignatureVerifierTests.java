@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The verification rules: Cloudinary's signature (the facts file's two test vectors), constant-time comparison, the
- * timestamp window on both sides, and replays.
+ * The verification rules: Cloudinary's signature (the facts file's two test vectors),
+ * constant-time comparison, the timestamp window on both sides, and replays.
  */
 class WebhookSignatureVerifierTests {
 
@@ -45,8 +45,9 @@ class WebhookSignatureVerifierTests {
 	@Test
 	void theSha1TestVectorOfTheFactsFileIsAccepted() {
 		this.clock.set(Instant.EPOCH);
-		assertThat(HexFormat.of().formatHex(SignatureAlgorithm.SHA1.digest(EMPTY_OBJECT, "0",
-				SECRET.getBytes(StandardCharsets.UTF_8)))).isEqualTo(VECTOR_SHA1);
+		assertThat(HexFormat.of()
+			.formatHex(SignatureAlgorithm.SHA1.digest(EMPTY_OBJECT, "0", SECRET.getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo(VECTOR_SHA1);
 		assertThat(this.verifier.verify(EMPTY_OBJECT, "0", VECTOR_SHA1)).isEqualTo(NotificationOutcome.ACCEPTED);
 	}
 
@@ -55,8 +56,9 @@ class WebhookSignatureVerifierTests {
 		this.clock.set(Instant.EPOCH);
 		WebhookSignatureVerifier sha256 = new WebhookSignatureVerifier(SECRET, SignatureAlgorithm.SHA256,
 				WebhookSignatureVerifier.DEFAULT_TOLERANCE, this.clock);
-		assertThat(HexFormat.of().formatHex(SignatureAlgorithm.SHA256.digest(EMPTY_OBJECT, "0",
-				SECRET.getBytes(StandardCharsets.UTF_8)))).isEqualTo(VECTOR_SHA256);
+		assertThat(HexFormat.of()
+			.formatHex(SignatureAlgorithm.SHA256.digest(EMPTY_OBJECT, "0", SECRET.getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo(VECTOR_SHA256);
 		assertThat(sha256.verify(EMPTY_OBJECT, "0", VECTOR_SHA256)).isEqualTo(NotificationOutcome.ACCEPTED);
 	}
 
@@ -133,9 +135,10 @@ class WebhookSignatureVerifierTests {
 	@ValueSource(strings = { "", " 0", "0 ", "+0", "-0", "0.0", "0x0", "zero", "\u0660", "0000000000000000000" })
 	void aMissingOrNonNumericTimestampIsBad(String timestamp) {
 		this.clock.set(Instant.EPOCH);
-		// Even signed over exactly that text: Cloudinary sends Unix seconds, and nothing else can be judged for age.
-		String signature = (timestamp != null)
-				? Signatures.sign("SHA-1", EMPTY_OBJECT, timestamp, SECRET) : VECTOR_SHA1;
+		// Even signed over exactly that text: Cloudinary sends Unix seconds, and nothing
+		// else can be judged for age.
+		String signature = (timestamp != null) ? Signatures.sign("SHA-1", EMPTY_OBJECT, timestamp, SECRET)
+				: VECTOR_SHA1;
 		assertThat(this.verifier.verify(EMPTY_OBJECT, timestamp, signature))
 			.isEqualTo(NotificationOutcome.BAD_SIGNATURE);
 	}
@@ -175,7 +178,8 @@ class WebhookSignatureVerifierTests {
 	@Test
 	void aForgeryWithAnOldTimestampCountsAsABadSignatureNotAsStale() {
 		long old = NOW.minus(Duration.ofDays(1)).getEpochSecond();
-		assertThat(verify(BODY, old, Signatures.sha1(BODY, old, "guessed"))).isEqualTo(NotificationOutcome.BAD_SIGNATURE);
+		assertThat(verify(BODY, old, Signatures.sha1(BODY, old, "guessed")))
+			.isEqualTo(NotificationOutcome.BAD_SIGNATURE);
 	}
 
 	@Test
@@ -189,7 +193,8 @@ class WebhookSignatureVerifierTests {
 			.isEqualTo(NotificationOutcome.REPLAYED);
 		// Cloudinary's retry of the same task with a new timestamp is another signature.
 		long retried = timestamp + 540;
-		assertThat(verify(BODY, retried, Signatures.sha1(BODY, retried, SECRET))).isEqualTo(NotificationOutcome.ACCEPTED);
+		assertThat(verify(BODY, retried, Signatures.sha1(BODY, retried, SECRET)))
+			.isEqualTo(NotificationOutcome.ACCEPTED);
 	}
 
 	@Test
@@ -212,14 +217,14 @@ class WebhookSignatureVerifierTests {
 	@Test
 	void theSecretMustNotBeBlankAndTheToleranceMustBePositive() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new WebhookSignatureVerifier(" ", SignatureAlgorithm.SHA1, Duration.ofHours(1),
-					this.clock))
+			.isThrownBy(
+					() -> new WebhookSignatureVerifier(" ", SignatureAlgorithm.SHA1, Duration.ofHours(1), this.clock))
 			.withMessage("The webhook signing secret must not be blank");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WebhookSignatureVerifier(SECRET, SignatureAlgorithm.SHA1, Duration.ZERO, this.clock))
 			.withMessage("The webhook tolerance must be positive, was PT0S");
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new WebhookSignatureVerifier(SECRET, SignatureAlgorithm.SHA1, Duration.ofSeconds(-1), this.clock));
+		assertThatIllegalArgumentException().isThrownBy(() -> new WebhookSignatureVerifier(SECRET,
+				SignatureAlgorithm.SHA1, Duration.ofSeconds(-1), this.clock));
 	}
 
 	@Test
@@ -231,12 +236,14 @@ class WebhookSignatureVerifierTests {
 	@Test
 	void signaturesAreComparedInConstantTimeOnly() {
 		JavaClasses verifierClasses = new ClassFileImporter().importClasses(WebhookSignatureVerifier.class);
-		ArchRuleDefinition.classes().that()
+		ArchRuleDefinition.classes()
+			.that()
 			.areAssignableTo(WebhookSignatureVerifier.class)
 			.should()
 			.callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)
 			.check(verifierClasses);
-		ArchRuleDefinition.noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.areAssignableTo(WebhookSignatureVerifier.class)
 			.should()
 			.callMethod(String.class, "equals", Object.class)

@@ -26,15 +26,17 @@ import io.github.cloudinaryanalysis.tasks.TasksClient;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Waiting at scale: {@code N} concurrent {@code awaitCompletionAsync} calls on the auto-configured client against the
- * fake API running in a child JVM, each task completing on its 3rd poll. Reports peak threads, peak heap, requests
- * sent versus the minimum the poll schedule implies, and wall time versus the schedule's minimum.
+ * Waiting at scale: {@code N} concurrent {@code awaitCompletionAsync} calls on the
+ * auto-configured client against the fake API running in a child JVM, each task
+ * completing on its 3rd poll. Reports peak threads, peak heap, requests sent versus the
+ * minimum the poll schedule implies, and wall time versus the schedule's minimum.
  * <p>
- * Usage: {@code java -Xmx256m -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.AwaitAtScale [waits]
+ * Usage:
+ * {@code java -Xmx256m -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.AwaitAtScale [waits]
  * [timerThreads] [initialIntervalMs] [maxConcurrentPolls]}. The second argument sets
- * {@code cloudinary.analysis.polling.threads}: before the polls moved to their own bounded executor it was the number of
- * threads that made the calls; now it is the timer threads, and the calls run on up to {@code maxConcurrentPolls}
- * (default 16) threads.
+ * {@code cloudinary.analysis.polling.threads}: before the polls moved to their own
+ * bounded executor it was the number of threads that made the calls; now it is the timer
+ * threads, and the calls run on up to {@code maxConcurrentPolls} (default 16) threads.
  */
 public final class AwaitAtScale {
 
@@ -54,7 +56,8 @@ public final class AwaitAtScale {
 				FakeServerMain.class.getName(), Integer.toString(waits), Integer.toString(POLLS))
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
-		BufferedReader fakeOut = new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader fakeOut = new BufferedReader(
+				new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8));
 		PrintWriter fakeIn = new PrintWriter(fake.getOutputStream(), true, StandardCharsets.UTF_8);
 		try {
 			int port = Integer.parseInt(readLine(fakeOut, "PORT "));
@@ -149,8 +152,13 @@ public final class AwaitAtScale {
 				memory.getHeapMemoryUsage().getMax() / (1024 * 1024));
 		System.out.printf("heap used: before %.1f MB, peak %.1f MB, added %.1f MB%n", heapBefore / 1048576.0,
 				peakHeap.get() / 1048576.0, (peakHeap.get() - heapBefore) / 1048576.0);
-		System.out.println("thread names at end: " + Thread.getAllStackTraces().keySet().stream()
-			.map((t) -> t.getName().replaceAll("[-#]?\\d+$", "")).distinct().sorted().toList());
+		System.out.println("thread names at end: " + Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.map((t) -> t.getName().replaceAll("[-#]?\\d+$", ""))
+			.distinct()
+			.sorted()
+			.toList());
 	}
 
 	private static String readLine(BufferedReader reader, String prefix) throws Exception {

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One cold start per JVM: a minimal context with the starter excluded ({@code baseline}) or included
- * ({@code starter}); prints wall time, process CPU time, classes loaded and live threads added by the start.
+ * One cold start per JVM: a minimal context with the starter excluded ({@code baseline})
+ * or included ({@code starter}); prints wall time, process CPU time, classes loaded and
+ * live threads added by the start.
  */
 public final class ColdStart {
 
@@ -17,7 +18,8 @@ public final class ColdStart {
 		Map<String, String> props = new HashMap<>(Map.of("cloudinary.analysis.cloud-name", "demo",
 				"cloudinary.analysis.api-key", "key", "cloudinary.analysis.api-secret", "secret"));
 		if (args[0].equals("baseline")) {
-			props.put("spring.autoconfigure.exclude", "io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration");
+			props.put("spring.autoconfigure.exclude",
+					"io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisAutoConfiguration");
 		}
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		long cpu0 = os.getProcessCpuTime();
@@ -28,6 +30,8 @@ public final class ColdStart {
 		long cpu = os.getProcessCpuTime() - cpu0;
 		int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount() - classes0;
 		context.close();
-		System.out.printf("%s wall=%dms cpu=%dms classes=%d threads=%d%n", args[0], wall / 1_000_000, cpu / 1_000_000, classes, Thread.activeCount());
+		System.out.printf("%s wall=%dms cpu=%dms classes=%d threads=%d%n", args[0], wall / 1_000_000, cpu / 1_000_000,
+				classes, Thread.activeCount());
 	}
+
 }

@@ -8,9 +8,10 @@ import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
 import io.github.cloudinaryanalysis.test.TaskLife;
 
 /**
- * The fake API in its own JVM, so that the client JVM's threads and heap are the client's alone. Creates
- * {@code tasks} tasks {@code bench-task-<n>} that complete on poll {@code polls}, prints {@code PORT <port>}, then
- * answers {@code count} with the number of requests received; ends on {@code quit} or end of input.
+ * The fake API in its own JVM, so that the client JVM's threads and heap are the client's
+ * alone. Creates {@code tasks} tasks {@code bench-task-<n>} that complete on poll
+ * {@code polls}, prints {@code PORT <port>}, then answers {@code count} with the number
+ * of requests received; ends on {@code quit} or end of input.
  */
 public final class FakeServerMain {
 

@@ -36,17 +36,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 /**
- * Per-call cost of {@code getStatus} over loopback HTTP/1.1 against the fake API, all in one JVM and one run:
+ * Per-call cost of {@code getStatus} over loopback HTTP/1.1 against the fake API, all in
+ * one JVM and one run:
  * <ul>
- * <li>{@code rawJdk}: JDK {@code HttpClient.send} + {@code ofByteArray()} + Jackson (the floor);</li>
- * <li>{@code handWrittenBootJdk}: a hand-written RestClient on Boot's JDK factory, what users write today with only
- * spring-web;</li>
- * <li>{@code handWrittenSameFactory}: the same hand-written RestClient on the factory the starter uses, so the
- * ratio {@code tasksClient / handWrittenSameFactory} is the starter's own overhead;</li>
+ * <li>{@code rawJdk}: JDK {@code HttpClient.send} + {@code ofByteArray()} + Jackson (the
+ * floor);</li>
+ * <li>{@code handWrittenBootJdk}: a hand-written RestClient on Boot's JDK factory, what
+ * users write today with only spring-web;</li>
+ * <li>{@code handWrittenSameFactory}: the same hand-written RestClient on the factory the
+ * starter uses, so the ratio {@code tasksClient / handWrittenSameFactory} is the
+ * starter's own overhead;</li>
  * <li>{@code handWrittenSimple}: on {@code SimpleClientHttpRequestFactory};</li>
  * <li>{@code tasksClient}: the auto-configured client, with {@link #features}.</li>
  * </ul>
- * Run with {@code -t N} for N concurrent callers and {@code -prof gc} for allocation per call.
+ * Run with {@code -t N} for N concurrent callers and {@code -prof gc} for allocation per
+ * call.
  */
 @BenchmarkMode({ Mode.AverageTime, Mode.SampleTime })
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -57,8 +61,9 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 public class GetStatusBenchmark {
 
 	/**
-	 * The starter's features: {@code none} (retries off, no observation registry), {@code retry} (retries on, never
-	 * triggered), {@code metrics} (observation + SimpleMeterRegistry), {@code all}.
+	 * The starter's features: {@code none} (retries off, no observation registry),
+	 * {@code retry} (retries on, never triggered), {@code metrics} (observation +
+	 * SimpleMeterRegistry), {@code all}.
 	 */
 	@Param({ "none" })
 	public String features;
@@ -97,12 +102,13 @@ public class GetStatusBenchmark {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30))
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		this.rawJdk = new Baselines.RawJdk(Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_1_1), this.fake.baseUrl(),
-				auth);
+		this.rawJdk = new Baselines.RawJdk(Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_1_1),
+				this.fake.baseUrl(), auth);
 		this.handWrittenBootJdk = new Baselines.HandWritten(ClientHttpRequestFactoryBuilder.jdk().build(settings),
 				this.fake.baseUrl(), auth);
-		this.handWrittenSameFactory = new Baselines.HandWritten(new BoundedJdkClientHttpRequestFactory(
-				new JdkHttpClientBuilder().build(settings.withReadTimeout(null)), Duration.ofSeconds(30), 1024 * 1024 + 1),
+		this.handWrittenSameFactory = new Baselines.HandWritten(
+				new BoundedJdkClientHttpRequestFactory(new JdkHttpClientBuilder().build(settings.withReadTimeout(null)),
+						Duration.ofSeconds(30), 1024 * 1024 + 1),
 				this.fake.baseUrl(), auth);
 		SimpleClientHttpRequestFactory simple = new SimpleClientHttpRequestFactory();
 		simple.setReadTimeout(Duration.ofSeconds(30));
@@ -112,8 +118,9 @@ public class GetStatusBenchmark {
 	@TearDown(Level.Trial)
 	public void tearDown() {
 		if (this.context != null) {
-			this.context.getBeanProvider(MeterRegistry.class).ifAvailable((registry) -> registry.getMeters()
-				.forEach((meter) -> System.out.println("# meter " + meter.getId() + " " + meter.measure())));
+			this.context.getBeanProvider(MeterRegistry.class)
+				.ifAvailable((registry) -> registry.getMeters()
+					.forEach((meter) -> System.out.println("# meter " + meter.getId() + " " + meter.measure())));
 			this.context.close();
 		}
 		this.fake.close();

@@ -38,11 +38,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 /**
- * {@code getStatus} over each HTTP path: the raw JDK client (the baseline), the starter's {@code TasksClient} out of
- * the box, and a hand-written RestClient on each request factory Boot supports. {@code server=fake} is the fake API
- * (JDK HttpServer, cleartext HTTP/1.1); {@code server=tls} is Jetty 12 on HTTPS with ALPN (HTTP/2 and HTTP/1.1).
- * Run with {@code -t 1}, {@code -t 16}, {@code -t 64}; on {@code tls} the number of connections the server accepted
- * per trial is printed as {@code # connections}.
+ * {@code getStatus} over each HTTP path: the raw JDK client (the baseline), the starter's
+ * {@code TasksClient} out of the box, and a hand-written RestClient on each request
+ * factory Boot supports. {@code server=fake} is the fake API (JDK HttpServer, cleartext
+ * HTTP/1.1); {@code server=tls} is Jetty 12 on HTTPS with ALPN (HTTP/2 and HTTP/1.1). Run
+ * with {@code -t 1}, {@code -t 16}, {@code -t 64}; on {@code tls} the number of
+ * connections the server accepted per trial is printed as {@code # connections}.
  */
 @BenchmarkMode({ Mode.Throughput, Mode.AverageTime })
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -57,10 +58,13 @@ public class HttpPathBenchmark {
 	public String server;
 
 	/**
-	 * {@code rawJdkH1}/{@code rawJdkH2}: JDK HttpClient pinned to HTTP/1.1 / preferring HTTP/2; {@code tasksClient}:
-	 * the auto-configured client (retries and metrics off; {@code tasksClientRetry}, {@code tasksClientMetrics},
-	 * {@code tasksClientAll} switch them on, metrics with a real SimpleMeterRegistry); {@code restClient*}: a hand-written RestClient on that factory ({@code Jdk} is
-	 * Boot's JDK factory, HTTP/2 preferred; {@code JdkH1} the same pinned to HTTP/1.1; {@code Bounded} the starter's).
+	 * {@code rawJdkH1}/{@code rawJdkH2}: JDK HttpClient pinned to HTTP/1.1 / preferring
+	 * HTTP/2; {@code tasksClient}: the auto-configured client (retries and metrics off;
+	 * {@code tasksClientRetry}, {@code tasksClientMetrics}, {@code tasksClientAll} switch
+	 * them on, metrics with a real SimpleMeterRegistry); {@code restClient*}: a
+	 * hand-written RestClient on that factory ({@code Jdk} is Boot's JDK factory, HTTP/2
+	 * preferred; {@code JdkH1} the same pinned to HTTP/1.1; {@code Bounded} the
+	 * starter's).
 	 */
 	@Param({ "rawJdkH1", "rawJdkH2", "tasksClient", "restClientJdk", "restClientJdkH1", "restClientBounded",
 			"restClientSimple", "restClientHttpComponents", "restClientJetty", "restClientReactor" })
@@ -142,8 +146,9 @@ public class HttpPathBenchmark {
 			case "restClientJdkH1" -> ClientHttpRequestFactoryBuilder.jdk()
 				.withHttpClientCustomizer((builder) -> builder.version(HttpClient.Version.HTTP_1_1))
 				.build(settings);
-			case "restClientBounded" -> new BoundedJdkClientHttpRequestFactory(
-					new JdkHttpClientBuilder().build(settings.withReadTimeout(null)), settings.readTimeout(), 1024 * 1024 + 1);
+			case "restClientBounded" ->
+				new BoundedJdkClientHttpRequestFactory(new JdkHttpClientBuilder().build(settings.withReadTimeout(null)),
+						settings.readTimeout(), 1024 * 1024 + 1);
 			case "restClientSimple" -> ClientHttpRequestFactoryBuilder.simple().build(settings);
 			case "restClientHttpComponents" -> ClientHttpRequestFactoryBuilder.httpComponents().build(settings);
 			case "restClientJetty" -> ClientHttpRequestFactoryBuilder.jetty().build(settings);

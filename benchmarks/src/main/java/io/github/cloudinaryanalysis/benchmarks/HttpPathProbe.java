@@ -26,9 +26,10 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 /**
- * Quick closed-loop throughput probe (not JMH) used to find where the JDK request factory loses time. Each variant
- * runs for a few seconds with N callers; prints requests/s, ratio to the raw JDK client, and TCP connections seen.
- * Usage: java -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.HttpPathProbe [callers] [seconds]
+ * Quick closed-loop throughput probe (not JMH) used to find where the JDK request factory
+ * loses time. Each variant runs for a few seconds with N callers; prints requests/s,
+ * ratio to the raw JDK client, and TCP connections seen. Usage: java -cp benchmarks.jar
+ * io.github.cloudinaryanalysis.benchmarks.HttpPathProbe [callers] [seconds]
  */
 public final class HttpPathProbe {
 
@@ -47,13 +48,17 @@ public final class HttpPathProbe {
 				.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30))
 				.withRedirects(HttpRedirects.DONT_FOLLOW);
 			Map<String, Callable<Object>> variants = new LinkedHashMap<>();
-			Baselines.RawJdk raw = new Baselines.RawJdk(Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_2), base, auth);
+			Baselines.RawJdk raw = new Baselines.RawJdk(Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_2), base,
+					auth);
 			variants.put("raw JDK send ofByteArray (h2 pref)", () -> raw.getStatus(cloud, taskId));
-			Baselines.RawJdk raw11 = new Baselines.RawJdk(Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_1_1), base, auth);
+			Baselines.RawJdk raw11 = new Baselines.RawJdk(Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_1_1),
+					base, auth);
 			variants.put("raw JDK send ofByteArray (HTTP_1_1)", () -> raw11.getStatus(cloud, taskId));
 			HttpClient shared = Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_2);
 			HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + cloud + "/tasks/" + taskId))
-				.header("Authorization", auth).GET().build();
+				.header("Authorization", auth)
+				.GET()
+				.build();
 			variants.put("raw JDK send ofInputStream read+close", () -> {
 				HttpResponse<InputStream> r = shared.send(request, HttpResponse.BodyHandlers.ofInputStream());
 				try (InputStream in = r.body()) {
@@ -61,21 +66,25 @@ public final class HttpPathProbe {
 				}
 			});
 			variants.put("raw JDK sendAsync ofInputStream get read+close", () -> {
-				HttpResponse<InputStream> r = shared.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get();
+				HttpResponse<InputStream> r = shared.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+					.get();
 				try (InputStream in = r.body()) {
 					return in.readAllBytes();
 				}
 			});
-			variants.put("raw JDK sendAsync ofByteArray get", () -> shared.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get().body());
+			variants.put("raw JDK sendAsync ofByteArray get",
+					() -> shared.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get().body());
 			HttpClient direct = HttpClient.newBuilder().executor(Runnable::run).build();
 			variants.put("raw JDK (direct executor) sendAsync ofInputStream get", () -> {
-				HttpResponse<InputStream> r = direct.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get();
+				HttpResponse<InputStream> r = direct.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+					.get();
 				try (InputStream in = r.body()) {
 					return in.readAllBytes();
 				}
 			});
 			variants.put("raw JDK sendAsync ofInputStream, close w/o reading EOF", () -> {
-				HttpResponse<InputStream> r = shared.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get();
+				HttpResponse<InputStream> r = shared.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+					.get();
 				try (InputStream in = r.body()) {
 					return in.read(new byte[64]);
 				}
@@ -84,11 +93,15 @@ public final class HttpPathProbe {
 					ClientHttpRequestFactoryBuilder.jdk().build(settings), base, auth);
 			variants.put("RestClient Boot JDK factory (read timeout 30s)", () -> bootJdk.getStatus(cloud, taskId));
 			Baselines.HandWritten jdkNoTimeout = new Baselines.HandWritten(
-					new JdkClientHttpRequestFactory(Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_2)), base, auth);
-			variants.put("RestClient JdkClientHttpRequestFactory no read timeout", () -> jdkNoTimeout.getStatus(cloud, taskId));
-			JdkClientHttpRequestFactory f11 = new JdkClientHttpRequestFactory(Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_1_1));
+					new JdkClientHttpRequestFactory(Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_2)), base,
+					auth);
+			variants.put("RestClient JdkClientHttpRequestFactory no read timeout",
+					() -> jdkNoTimeout.getStatus(cloud, taskId));
+			JdkClientHttpRequestFactory f11 = new JdkClientHttpRequestFactory(
+					Baselines.RawJdk.defaultClient(HttpClient.Version.HTTP_1_1));
 			Baselines.HandWritten jdk11 = new Baselines.HandWritten(f11, base, auth);
-			variants.put("RestClient JdkClientHttpRequestFactory HTTP_1_1 no timeout", () -> jdk11.getStatus(cloud, taskId));
+			variants.put("RestClient JdkClientHttpRequestFactory HTTP_1_1 no timeout",
+					() -> jdk11.getStatus(cloud, taskId));
 			Baselines.HandWritten simple = new Baselines.HandWritten(new SimpleClientHttpRequestFactory(), base, auth);
 			variants.put("RestClient Simple", () -> simple.getStatus(cloud, taskId));
 			Double baseline = null;
@@ -102,8 +115,8 @@ public final class HttpPathProbe {
 						baseline = rate;
 					}
 					if (round == 1) {
-						System.out.printf("%-60s %9.0f req/s  ratio %.2f  new TIME_WAIT sockets %d%n", variant.getKey(), rate,
-								rate / baseline, timeWait(fake.port()) - before);
+						System.out.printf("%-60s %9.0f req/s  ratio %.2f  new TIME_WAIT sockets %d%n", variant.getKey(),
+								rate, rate / baseline, timeWait(fake.port()) - before);
 					}
 				}
 			}
@@ -150,7 +163,9 @@ public final class HttpPathProbe {
 
 	static int timeWait(int port) {
 		try {
-			Process p = new ProcessBuilder("ss", "-tan", "state", "time-wait", "( sport = :" + port + " or dport = :" + port + " )").start();
+			Process p = new ProcessBuilder("ss", "-tan", "state", "time-wait",
+					"( sport = :" + port + " or dport = :" + port + " )")
+				.start();
 			String out = new String(p.getInputStream().readAllBytes());
 			p.waitFor();
 			return (int) out.lines().skip(1).count();

@@ -7,12 +7,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The drift-resistant comparison: on this noisy 2-core machine, figures measured minutes apart differ more than the
- * clients do, so this runs every client in short slices, round-robin, for many rounds, with the same callers, and
- * reports each client's throughput and latency (mean, p50, p90, p99) as ratios to the first client, with a 95%
- * confidence interval over the per-round ratios. Clients are those of {@link HttpPathBenchmark}.
+ * The drift-resistant comparison: on this noisy 2-core machine, figures measured minutes
+ * apart differ more than the clients do, so this runs every client in short slices,
+ * round-robin, for many rounds, with the same callers, and reports each client's
+ * throughput and latency (mean, p50, p90, p99) as ratios to the first client, with a 95%
+ * confidence interval over the per-round ratios. Clients are those of
+ * {@link HttpPathBenchmark}.
  * <p>
- * Usage: {@code java -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.Interleaved <fake|tls> <callers>
+ * Usage:
+ * {@code java -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.Interleaved <fake|tls> <callers>
  * <rounds> <sliceMs> <client,client,...>} (the first client is the baseline).
  */
 public final class Interleaved {
@@ -127,12 +130,14 @@ public final class Interleaved {
 
 	private static double ci(double[] values) {
 		double mean = mean(values);
-		double variance = Arrays.stream(values).map((v) -> (v - mean) * (v - mean)).sum() / Math.max(1, values.length - 1);
+		double variance = Arrays.stream(values).map((v) -> (v - mean) * (v - mean)).sum()
+				/ Math.max(1, values.length - 1);
 		return 1.96 * Math.sqrt(variance / values.length);
 	}
 
 	private static double pct(long[] sorted, double p) {
-		return (sorted.length == 0) ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+		return (sorted.length == 0) ? Double.NaN
+				: sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 	}
 
 	private record Slice(double throughput, long[] latencies) {

@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What the auto-configuration adds to the start-up of a minimal application context (auto-configuration on, no web
- * server): the same application with the starter's auto-configuration excluded ({@code baseline}) and included
- * ({@code withStarter}), each refreshed and closed once per operation. Default settings measure a warm JVM; with
+ * What the auto-configuration adds to the start-up of a minimal application context
+ * (auto-configuration on, no web server): the same application with the starter's
+ * auto-configuration excluded ({@code baseline}) and included ({@code withStarter}), each
+ * refreshed and closed once per operation. Default settings measure a warm JVM; with
  * {@code -wi 0 -i 1 -f 10} each fork measures one cold start (class loading included).
  */
 @BenchmarkMode(Mode.SingleShotTime)

@@ -7,10 +7,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * The errors the starter leaves to the application. API errors ({@code CloudinaryAnalysisException}) need no
- * handler here: the starter answers them with problem details (404 for an unknown task, 503 with
- * {@code Retry-After} when rate-limited, 502 otherwise). This adds an invalid task id (400) and an unreachable
- * API (502).
+ * The errors the starter leaves to the application. API errors
+ * ({@code CloudinaryAnalysisException}) need no handler here: the starter answers them
+ * with problem details (404 for an unknown task, 503 with {@code Retry-After} when
+ * rate-limited, 502 otherwise). This adds an invalid task id (400) and an unreachable API
+ * (502).
  */
 @RestControllerAdvice
 class AnalysisErrorHandler {

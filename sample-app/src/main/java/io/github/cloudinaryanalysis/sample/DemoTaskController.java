@@ -15,9 +15,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Starts a demo analysis task, only when running against the embedded fake. It sends the API's own "analyze"
- * request ({@code POST /{cloud_name}/analyze/captioning} with {@code "async": true}) over HTTP, as an application
- * does today, and answers 201 with the task's URL in {@code Location}.
+ * Starts a demo analysis task, only when running against the embedded fake. It sends the
+ * API's own "analyze" request ({@code POST /{cloud_name}/analyze/captioning} with
+ * {@code "async": true}) over HTTP, as an application does today, and answers 201 with
+ * the task's URL in {@code Location}.
  */
 @RestController
 @ConditionalOnMissingCloudinaryCredentials
@@ -34,7 +35,8 @@ class DemoTaskController {
 		String apiKey = connection.apiKey();
 		String apiSecret = connection.apiSecret();
 		if (cloudName == null || apiKey == null || apiSecret == null) {
-			// Only the embedded fake's connection (cloud name, key and secret) reaches this controller.
+			// Only the embedded fake's connection (cloud name, key and secret) reaches
+			// this controller.
 			throw new IllegalStateException("The demo controller needs a cloud name, an API key and an API secret");
 		}
 		this.cloudName = cloudName;

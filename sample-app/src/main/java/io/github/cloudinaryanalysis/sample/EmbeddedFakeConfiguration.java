@@ -17,10 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Without Cloudinary credentials, runs the app against an embedded fake Analysis API on {@code 127.0.0.1}: no
- * account, no network. The {@link CloudinaryAnalysisConnectionDetails} bean defined here makes the starter's
- * auto-configuration back off its own, properties-based one. With credentials, none of this exists and the starter
- * talks to the real API.
+ * Without Cloudinary credentials, runs the app against an embedded fake Analysis API on
+ * {@code 127.0.0.1}: no account, no network. The
+ * {@link CloudinaryAnalysisConnectionDetails} bean defined here makes the starter's
+ * auto-configuration back off its own, properties-based one. With credentials, none of
+ * this exists and the starter talks to the real API.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnMissingCloudinaryCredentials
@@ -44,16 +45,18 @@ class EmbeddedFakeConfiguration {
 
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> embeddedCloudinaryAnalysisNotice(FakeCloudinaryAnalysisApi fake) {
-		return (event) -> logger.info("Running against the embedded fake Cloudinary Analysis API at {} "
-				+ "(no Cloudinary account needed). To use a real account instead, set "
-				+ "CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name> and restart.", fake.baseUrl());
+		return (event) -> logger.info(
+				"Running against the embedded fake Cloudinary Analysis API at {} "
+						+ "(no Cloudinary account needed). To use a real account instead, set "
+						+ "CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name> and restart.",
+				fake.baseUrl());
 	}
 
 	/**
 	 * Settings of the embedded fake.
 	 *
-	 * @param taskDuration how long a demo task takes: {@code pending} on its first poll, {@code processing} on later
-	 * ones, {@code completed} once this time has passed
+	 * @param taskDuration how long a demo task takes: {@code pending} on its first poll,
+	 * {@code processing} on later ones, {@code completed} once this time has passed
 	 * @param port the fake's port on {@code 127.0.0.1}; 0 picks a free one
 	 */
 	@ConfigurationProperties("sample.embedded-fake")

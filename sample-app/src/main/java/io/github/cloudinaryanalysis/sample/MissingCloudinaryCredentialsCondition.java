@@ -12,9 +12,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * The condition behind {@link ConditionalOnMissingCloudinaryCredentials}. It looks where the starter looks:
- * {@code CLOUDINARY_URL} as an exact property name (environment variable or system property), and the
- * {@code cloudinary.analysis.*} properties with relaxed binding (so {@code CLOUDINARY_ANALYSIS_APIKEY} counts too).
+ * The condition behind {@link ConditionalOnMissingCloudinaryCredentials}. It looks where
+ * the starter looks: {@code CLOUDINARY_URL} as an exact property name (environment
+ * variable or system property), and the {@code cloudinary.analysis.*} properties with
+ * relaxed binding (so {@code CLOUDINARY_ANALYSIS_APIKEY} counts too).
  */
 class MissingCloudinaryCredentialsCondition extends SpringBootCondition {
 
@@ -25,7 +26,8 @@ class MissingCloudinaryCredentialsCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnMissingCloudinaryCredentials.class);
+		ConditionMessage.Builder message = ConditionMessage
+			.forCondition(ConditionalOnMissingCloudinaryCredentials.class);
 		Environment environment = context.getEnvironment();
 		if (StringUtils.hasText(environment.getProperty(CLOUDINARY_URL))) {
 			return ConditionOutcome.noMatch(message.found("property").items(CLOUDINARY_URL));
@@ -36,8 +38,8 @@ class MissingCloudinaryCredentialsCondition extends SpringBootCondition {
 				return ConditionOutcome.noMatch(message.found("property").items(name));
 			}
 		}
-		return ConditionOutcome.match(message.didNotFind("Cloudinary credentials").items(CLOUDINARY_URL,
-				"cloudinary.analysis.{url,cloud-name,api-key,api-secret}"));
+		return ConditionOutcome.match(message.didNotFind("Cloudinary credentials")
+			.items(CLOUDINARY_URL, "cloudinary.analysis.{url,cloud-name,api-key,api-secret}"));
 	}
 
 }

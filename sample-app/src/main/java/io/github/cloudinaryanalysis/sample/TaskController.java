@@ -22,18 +22,20 @@ import org.springframework.web.bind.annotation.RestController;
  * The code a user typically writes: inject {@link TasksClient} and call it.
  * <ul>
  * <li>{@code GET /tasks/{id}}: the task's status now.</li>
- * <li>{@code GET /tasks/{id}?wait=30s}: wait up to 30 seconds for the task to end; 200 with the final status, or
- * 202 with the last status seen (and {@code Retry-After}) when it is still running. The wait holds no servlet
- * thread: {@code awaitCompletionAsync} polls on the client's own threads and Spring MVC answers when the
- * future completes.</li>
+ * <li>{@code GET /tasks/{id}?wait=30s}: wait up to 30 seconds for the task to end; 200
+ * with the final status, or 202 with the last status seen (and {@code Retry-After}) when
+ * it is still running. The wait holds no servlet thread: {@code awaitCompletionAsync}
+ * polls on the client's own threads and Spring MVC answers when the future
+ * completes.</li>
  * </ul>
  */
 @RestController
 class TaskController {
 
 	/**
-	 * Longest wait a caller may ask for. No servlet thread is held while waiting (the request is asynchronous), but an
-	 * open request and the polls made for it still cost connections and API quota, so one caller cannot ask for more.
+	 * Longest wait a caller may ask for. No servlet thread is held while waiting (the
+	 * request is asynchronous), but an open request and the polls made for it still cost
+	 * connections and API quota, so one caller cannot ask for more.
 	 */
 	private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
@@ -59,7 +61,8 @@ class TaskController {
 	}
 
 	/**
-	 * A wait that ran out is an answer (202 with the last status), not an error; other failures stay failures.
+	 * A wait that ran out is an answer (202 with the last status), not an error; other
+	 * failures stay failures.
 	 * @param id the id
 	 * @param failure the failure
 	 * @return a wait that ran out is an answer (202 with the last status), not an error
@@ -81,7 +84,8 @@ class TaskController {
 
 	private static Duration parseWait(String wait) {
 		try {
-			// Accepts "30s", "1500ms" and ISO-8601 ("PT30S"), like Spring Boot properties.
+			// Accepts "30s", "1500ms" and ISO-8601 ("PT30S"), like Spring Boot
+			// properties.
 			return DurationStyle.detectAndParse(wait);
 		}
 		catch (IllegalArgumentException ex) {

@@ -1,5 +1,6 @@
 /**
- * The sample application: a small REST API over the starter's {@code TasksClient}, with an embedded fake when no credentials are configured.
+ * The sample application: a small REST API over the starter's {@code TasksClient}, with
+ * an embedded fake when no credentials are configured.
  */
 @NullMarked
 package io.github.cloudinaryanalysis.sample;

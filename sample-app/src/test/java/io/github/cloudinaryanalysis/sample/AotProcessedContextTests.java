@@ -16,25 +16,29 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app started from its ahead-of-time processed context, as a native image starts it. The build's
- * {@code process-aot} step (see the pom) generated the context's bean definitions; this starts them with
- * {@code spring.aot.enabled=true} and calls the app over HTTP.
+ * The sample app started from its ahead-of-time processed context, as a native image
+ * starts it. The build's {@code process-aot} step (see the pom) generated the context's
+ * bean definitions; this starts them with {@code spring.aot.enabled=true} and calls the
+ * app over HTTP.
  */
 class AotProcessedContextTests {
 
-	private static final String AOT_INITIALIZER = SampleApplication.class.getName()
-			+ "__ApplicationContextInitializer";
+	private static final String AOT_INITIALIZER = SampleApplication.class.getName() + "__ApplicationContextInitializer";
 
 	@Test
 	void theAotProcessedAppServesTasksAndKeepsTheConditionsOfTheBuild() {
 		assertThat(ClassUtils.isPresent(AOT_INITIALIZER, getClass().getClassLoader()))
-			.as("process-aot output on the test class path").isTrue();
-		// As main() would: Boot finds the generated initializer from the main class (here it would be surefire's).
+			.as("process-aot output on the test class path")
+			.isTrue();
+		// As main() would: Boot finds the generated initializer from the main class (here
+		// it would be surefire's).
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		application.setMainApplicationClass(SampleApplication.class);
 		System.setProperty(AotDetector.AOT_ENABLED, "true");
-		try (ConfigurableApplicationContext context = application.run("--server.port=0", "--CLOUDINARY_URL=", "--sample.embedded-fake.task-duration=100ms",
-				// Switches that drive conditions were fixed when the context was processed: this one is ignored.
+		try (ConfigurableApplicationContext context = application.run("--server.port=0", "--CLOUDINARY_URL=",
+				"--sample.embedded-fake.task-duration=100ms",
+				// Switches that drive conditions were fixed when the context was
+				// processed: this one is ignored.
 				"--cloudinary.analysis.enabled=false")) {
 			assertThat(AotDetector.useGeneratedArtifacts()).isTrue();
 			assertThat(context.getBeansOfType(TasksClient.class)).hasSize(1);

@@ -18,7 +18,8 @@ import org.springframework.http.HttpStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the whole application the way {@code java -jar} does, once without and once with credentials.
+ * Starts the whole application the way {@code java -jar} does, once without and once with
+ * credentials.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CredentialsSwitchTests {
@@ -36,22 +37,27 @@ class CredentialsSwitchTests {
 			assertThat(context.getBean(CloudinaryAnalysisConnectionDetails.class).baseUrl()).isEqualTo(fake.baseUrl());
 			assertThat(context.getBeansOfType(DemoTaskController.class)).hasSize(1);
 			String notice = NOTICE + fake.port() + "/v2/analysis";
-			assertThat(output.getOut()).containsOnlyOnce(NOTICE).contains(notice)
+			assertThat(output.getOut()).containsOnlyOnce(NOTICE)
+				.contains(notice)
 				.contains("set CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name>");
-			assertThat(output.getOut().lines().filter((line) -> line.contains(NOTICE)))
-				.singleElement().asString().contains(" INFO ");
+			assertThat(output.getOut().lines().filter((line) -> line.contains(NOTICE))).singleElement()
+				.asString()
+				.contains(" INFO ");
 		}
 		assertThat(fake.isRunning()).as("closed with the context").isFalse();
 	}
 
 	@Test
 	void withCredentialsTalksToTheConfiguredApiAndStartsNoFake(CapturedOutput output) {
-		// A stand-in for the real API, with other credentials than the embedded fake's defaults.
-		try (FakeCloudinaryAnalysisApi realApi = FakeCloudinaryAnalysisApi.builder().cloudName("x")
-			.apiKey("dummy-key").apiSecret("dummy-secret").start();
-				ConfigurableApplicationContext context = run("--CLOUDINARY_URL=",
-						"--cloudinary.analysis.cloud-name=x", "--cloudinary.analysis.api-key=dummy-key",
-						"--cloudinary.analysis.api-secret=dummy-secret",
+		// A stand-in for the real API, with other credentials than the embedded fake's
+		// defaults.
+		try (FakeCloudinaryAnalysisApi realApi = FakeCloudinaryAnalysisApi.builder()
+			.cloudName("x")
+			.apiKey("dummy-key")
+			.apiSecret("dummy-secret")
+			.start();
+				ConfigurableApplicationContext context = run("--CLOUDINARY_URL=", "--cloudinary.analysis.cloud-name=x",
+						"--cloudinary.analysis.api-key=dummy-key", "--cloudinary.analysis.api-secret=dummy-secret",
 						"--cloudinary.analysis.base-url=" + realApi.baseUrl())) {
 			assertThat(context.getBeansOfType(FakeCloudinaryAnalysisApi.class)).isEmpty();
 			assertThat(context.getBeansOfType(DemoTaskController.class)).isEmpty();

@@ -35,9 +35,10 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The READMEs show what the app really does: the 404 problem detail of both READMEs is the one the app returns, and
- * the metrics table of {@code README.md} lists every meter and tag the starter records, each with a description
- * (Prometheus' {@code # HELP} line is never empty).
+ * The READMEs show what the app really does: the 404 problem detail of both READMEs is
+ * the one the app returns, and the metrics table of {@code README.md} lists every meter
+ * and tag the starter records, each with a description (Prometheus' {@code # HELP} line
+ * is never empty).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "CLOUDINARY_URL=", "cloudinary.analysis.url=", "cloudinary.analysis.cloud-name=",
@@ -115,10 +116,7 @@ class DocumentedOutputTests {
 				"cloudinary.analysis.tasks.await", "cloudinary.analysis.tasks.await.polls", "http.client.requests");
 		assertThat(recorded.get("cloudinary.analysis.tasks.status")).contains("error", "outcome", "status");
 
-		List<String> table = Files.readAllLines(README)
-			.stream()
-			.filter((line) -> line.startsWith("| `"))
-			.toList();
+		List<String> table = Files.readAllLines(README).stream().filter((line) -> line.startsWith("| `")).toList();
 		SoftAssertions softly = new SoftAssertions();
 		recorded.forEach((name, tags) -> {
 			Optional<String> row = table.stream().filter((line) -> line.startsWith("| `" + name + "`")).findFirst();
@@ -156,7 +154,8 @@ class DocumentedOutputTests {
 		assertThat(this.http.get("/tasks/no-such-task").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		this.fake.failNext(1, Fault.serverError(503));
 		assertThat(this.http.get("/tasks/" + done).getStatusCode()).isEqualTo(HttpStatus.OK);
-		// A quota that resets in an hour is not waited for: one answer, no retry, a 503 for the app's caller.
+		// A quota that resets in an hour is not waited for: one answer, no retry, a 503
+		// for the app's caller.
 		this.fake.failNext(1, Fault.rateLimited(Duration.ofHours(1)));
 		assertThat(this.http.get("/tasks/" + done).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(this.fake.pendingFaults()).isZero();
@@ -164,7 +163,9 @@ class DocumentedOutputTests {
 
 	private static String field(String line, String name) {
 		Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(line);
-		return Optional.of(matcher).filter(Matcher::find).map((m) -> m.group(1))
+		return Optional.of(matcher)
+			.filter(Matcher::find)
+			.map((m) -> m.group(1))
 			.orElseThrow(() -> new AssertionError("no \"" + name + "\" in: " + line));
 	}
 

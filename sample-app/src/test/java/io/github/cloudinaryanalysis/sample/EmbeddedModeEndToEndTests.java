@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample app end to end over real HTTP, without credentials: it runs against the embedded fake.
+ * The sample app end to end over real HTTP, without credentials: it runs against the
+ * embedded fake.
  */
 @EmbeddedSampleAppTest
 class EmbeddedModeEndToEndTests {
@@ -63,7 +64,8 @@ class EmbeddedModeEndToEndTests {
 			assertThat(request.body()).contains("\"async\":true").contains("\"uri\"");
 		});
 
-		// Poll like a user with curl would, every 100 ms, until COMPLETED; 30 s is a guard against a hang (the demo
+		// Poll like a user with curl would, every 100 ms, until COMPLETED; 30 s is a
+		// guard against a hang (the demo
 		// task takes 1.5 s), not a performance bound.
 		List<String> seen = new ArrayList<>();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {

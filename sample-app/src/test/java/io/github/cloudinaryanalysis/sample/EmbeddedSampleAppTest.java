@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The sample app on a random port in embedded mode. Blank credentials hide any {@code CLOUDINARY_URL} or
- * {@code CLOUDINARY_ANALYSIS_*} of the machine running the build (blank counts as absent); demo tasks take 1.5 s.
+ * The sample app on a random port in embedded mode. Blank credentials hide any
+ * {@code CLOUDINARY_URL} or {@code CLOUDINARY_ANALYSIS_*} of the machine running the
+ * build (blank counts as absent); demo tasks take 1.5 s.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

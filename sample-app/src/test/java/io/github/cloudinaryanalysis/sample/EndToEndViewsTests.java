@@ -20,9 +20,10 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the README promises a caller of a real application sees, over HTTP against the running sample app: the
- * {@code cloudinaryAnalysis} component of {@code /actuator/health}, and a real 429 from the API turned into a 503
- * with {@code Retry-After}.
+ * What the README promises a caller of a real application sees, over HTTP against the
+ * running sample app: the {@code cloudinaryAnalysis} component of
+ * {@code /actuator/health}, and a real 429 from the API turned into a 503 with
+ * {@code Retry-After}.
  */
 @EmbeddedSampleAppTest
 class EndToEndViewsTests {
@@ -62,7 +63,8 @@ class EndToEndViewsTests {
 
 	@Test
 	void aRateLimitFromTheApiIsA503WithRetryAfter() {
-		// Two minutes: longer than retry.max-interval (30 s), so the client fails fast instead of sleeping.
+		// Two minutes: longer than retry.max-interval (30 s), so the client fails fast
+		// instead of sleeping.
 		this.fake.failNext(1, Fault.rateLimited(Duration.ofMinutes(2)).withRetryAfter(Duration.ofSeconds(120)));
 		ResponseEntity<String> response = this.http.get("/tasks/any-task");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);

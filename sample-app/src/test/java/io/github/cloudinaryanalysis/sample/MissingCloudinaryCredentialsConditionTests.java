@@ -53,9 +53,8 @@ class MissingCloudinaryCredentialsConditionTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "CLOUDINARY_URL", "CLOUDINARY_ANALYSIS_APIKEY", "CLOUDINARY_ANALYSIS_CLOUDNAME" })
 	void credentialEnvironmentVariablesSwitchTheFakeOff(String variable) {
-		this.runner
-			.withInitializer((context) -> fakeEnvironmentVariables(context.getEnvironment(),
-					Map.of(variable, "cloudinary://k:s@c")))
+		this.runner.withInitializer(
+				(context) -> fakeEnvironmentVariables(context.getEnvironment(), Map.of(variable, "cloudinary://k:s@c")))
 			.run((context) -> assertThat(context).doesNotHaveBean(FakeCloudinaryAnalysisApi.class));
 	}
 
@@ -73,7 +72,10 @@ class MissingCloudinaryCredentialsConditionTests {
 			.run((context) -> assertThat(context).hasSingleBean(FakeCloudinaryAnalysisApi.class));
 	}
 
-	/** Replaces the real environment variables, so a CLOUDINARY_URL on the build machine cannot leak in. */
+	/**
+	 * Replaces the real environment variables, so a CLOUDINARY_URL on the build machine
+	 * cannot leak in.
+	 */
 	private static void fakeEnvironmentVariables(org.springframework.core.env.ConfigurableEnvironment environment,
 			Map<String, Object> variables) {
 		environment.getPropertySources()

@@ -17,8 +17,8 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the client's exceptions reach HTTP callers: RFC 9457 problem details with the API's error code and request
- * id, and never a credential.
+ * How the client's exceptions reach HTTP callers: RFC 9457 problem details with the API's
+ * error code and request id, and never a credential.
  */
 @EmbeddedSampleAppTest
 class ProblemDetailTests {

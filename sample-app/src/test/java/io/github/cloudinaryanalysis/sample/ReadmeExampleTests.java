@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's example of testing a user's service against the fake Analysis API, kept compiling and passing here.
+ * The README's example of testing a user's service against the fake Analysis API, kept
+ * compiling and passing here.
  */
 @SpringBootTest(properties = "cloudinary.analysis.polling.initial-interval=50ms")
 class ReadmeExampleTests {

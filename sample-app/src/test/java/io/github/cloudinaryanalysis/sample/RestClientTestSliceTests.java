@@ -20,8 +20,9 @@ import static org.springframework.test.web.client.response.MockRestResponseCreat
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
 /**
- * Users who test with Spring Boot's {@code @RestClientTest} and its {@link MockRestServiceServer} keep doing so: the
- * starter's client is bound to the mock like any {@code RestClient} built from Boot's customizers.
+ * Users who test with Spring Boot's {@code @RestClientTest} and its
+ * {@link MockRestServiceServer} keep doing so: the starter's client is bound to the mock
+ * like any {@code RestClient} built from Boot's customizers.
  */
 @RestClientTest(properties = { "cloudinary.analysis.url=cloudinary://key:secret@my-cloud",
 		"cloudinary.analysis.retry.enabled=false" })
@@ -37,7 +38,8 @@ class RestClientTestSliceTests {
 	@Test
 	void theMockAnswersTheClient() {
 		this.server.expect(requestTo("https://api.cloudinary.com/v2/analysis/my-cloud/tasks/t1"))
-			.andRespond(withSuccess("{\"data\":{\"task_id\":\"t1\",\"status\":\"completed\"}}", MediaType.APPLICATION_JSON));
+			.andRespond(withSuccess("{\"data\":{\"task_id\":\"t1\",\"status\":\"completed\"}}",
+					MediaType.APPLICATION_JSON));
 		assertThat(this.tasks.getStatus("t1").status()).isEqualTo(TaskStatus.COMPLETED);
 		this.server.verify();
 	}
@@ -47,7 +49,8 @@ class RestClientTestSliceTests {
 		this.server.expect(requestTo("https://api.cloudinary.com/v2/analysis/my-cloud/tasks/t2"))
 			.andRespond(withStatus(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
 				.body("{\"error\":{\"category\":\"auth_error\",\"code\":\"MA_403\",\"message\":\"not allowed\"}}"));
-		assertThatExceptionOfType(CloudinaryAnalysisException.Forbidden.class).isThrownBy(() -> this.tasks.getStatus("t2"))
+		assertThatExceptionOfType(CloudinaryAnalysisException.Forbidden.class)
+			.isThrownBy(() -> this.tasks.getStatus("t2"))
 			.withMessageContaining("MA_403");
 	}
 

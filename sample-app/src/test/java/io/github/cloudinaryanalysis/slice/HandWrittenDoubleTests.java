@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The third way to test, from the README: a hand-written {@link TasksClient}, no Spring, no HTTP.
+ * The third way to test, from the README: a hand-written {@link TasksClient}, no Spring,
+ * no HTTP.
  */
 class HandWrittenDoubleTests {
 

@@ -6,9 +6,9 @@ import io.github.cloudinaryanalysis.tasks.TasksClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The kind of application code a {@code @RestClientTest} is written for: a service that only knows
- * {@link TasksClient}. Top-level rather than nested in a test class, because Boot's test filter keeps classes nested
- * in tests out of a slice.
+ * The kind of application code a {@code @RestClientTest} is written for: a service that
+ * only knows {@link TasksClient}. Top-level rather than nested in a test class, because
+ * Boot's test filter keeps classes nested in tests out of a slice.
  */
 @Service
 class ModerationService {

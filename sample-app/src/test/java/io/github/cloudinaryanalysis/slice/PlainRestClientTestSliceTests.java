@@ -15,13 +15,14 @@ import static org.springframework.test.web.client.response.MockRestResponseCreat
 
 /**
  * A plain {@code @RestClientTest(SomeService.class)}, exactly as a user writes it: no
- * {@code @ImportAutoConfiguration}. The starter registers its auto-configuration for the slice (in
+ * {@code @ImportAutoConfiguration}. The starter registers its auto-configuration for the
+ * slice (in
  * {@code META-INF/spring/org.springframework.boot.restclient.test.autoconfigure.AutoConfigureRestClient.imports}),
- * so the service gets a {@link TasksClient} bound to the slice's {@link MockRestServiceServer}.
+ * so the service gets a {@link TasksClient} bound to the slice's
+ * {@link MockRestServiceServer}.
  */
-@RestClientTest(value = ModerationService.class,
-		properties = { "cloudinary.analysis.url=cloudinary://key:secret@my-cloud",
-				"cloudinary.analysis.retry.enabled=false" })
+@RestClientTest(value = ModerationService.class, properties = {
+		"cloudinary.analysis.url=cloudinary://key:secret@my-cloud", "cloudinary.analysis.retry.enabled=false" })
 class PlainRestClientTestSliceTests {
 
 	@Autowired

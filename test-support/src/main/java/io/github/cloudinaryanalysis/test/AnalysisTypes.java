@@ -5,10 +5,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The fifteen {@code /analyze/{type}} operations of the contract, with their schema names. */
+/**
+ * The fifteen {@code /analyze/{type}} operations of the contract, with their schema
+ * names.
+ */
 final class AnalysisTypes {
 
-	/** Type → the middle of its contract schema names, e.g. {@code AnalyzeAIVisionGeneralRequest}. */
+	/**
+	 * Type → the middle of its contract schema names, e.g.
+	 * {@code AnalyzeAIVisionGeneralRequest}.
+	 */
 	private static final Map<String, String> SCHEMA_NAMES = new TreeMap<>(Map.ofEntries(
 			Map.entry("ai_vision_general", "AIVisionGeneral"), Map.entry("ai_vision_moderation", "AIVisionModeration"),
 			Map.entry("ai_vision_tagging", "AIVisionTagging"), Map.entry("captioning", "Captioning"),
@@ -39,7 +45,8 @@ final class AnalysisTypes {
 	/**
 	 * The rate-limited feature ({@code limits.items[].type}) an analysis counts against.
 	 * @param type the type
-	 * @return the rate-limited feature ({@code limits.items[].type}) an analysis counts against
+	 * @return the rate-limited feature ({@code limits.items[].type}) an analysis counts
+	 * against
 	 */
 	static String feature(String type) {
 		if (type.startsWith("ai_vision_")) {

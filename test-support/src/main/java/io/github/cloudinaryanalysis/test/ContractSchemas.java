@@ -15,11 +15,12 @@ import com.networknt.schema.dialect.Dialects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The official contract (the resource {@code analysis-openapi.yml} next to this class, an unchanged copy) as the
- * fake uses it at run time: the request schema of each {@code POST /analyze/{type}} and the schema of its 200
- * answer, validated with networknt's json-schema-validator in its OpenAPI 3.0 dialect. Loaded once per class
- * loader on first use (parsing the contract costs some hundred milliseconds), then shared: schemas are immutable
- * and thread-safe.
+ * The official contract (the resource {@code analysis-openapi.yml} next to this class, an
+ * unchanged copy) as the fake uses it at run time: the request schema of each {@code POST
+ * /analyze/{type}} and the schema of its 200 answer, validated with networknt's
+ * json-schema-validator in its OpenAPI 3.0 dialect. Loaded once per class loader on first
+ * use (parsing the contract costs some hundred milliseconds), then shared: schemas are
+ * immutable and thread-safe.
  */
 final class ContractSchemas {
 
@@ -68,8 +69,8 @@ final class ContractSchemas {
 		private static SchemaRegistry registry() {
 			try (InputStream in = ContractSchemas.class.getResourceAsStream(RESOURCE)) {
 				if (in == null) {
-					throw new IllegalStateException("Missing resource " + RESOURCE + " next to "
-							+ ContractSchemas.class.getName());
+					throw new IllegalStateException(
+							"Missing resource " + RESOURCE + " next to " + ContractSchemas.class.getName());
 				}
 				String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 				return SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),

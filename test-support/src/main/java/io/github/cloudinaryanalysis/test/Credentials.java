@@ -7,7 +7,10 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-/** Checks an {@code Authorization} header against the fake's API key and secret, or its optional bearer token. */
+/**
+ * Checks an {@code Authorization} header against the fake's API key and secret, or its
+ * optional bearer token.
+ */
 final class Credentials {
 
 	private final String apiKey;
@@ -23,9 +26,11 @@ final class Credentials {
 	}
 
 	/**
-	 * Whether the header carries HTTP Basic {@code api_key:api_secret} or, when configured, the bearer token.
+	 * Whether the header carries HTTP Basic {@code api_key:api_secret} or, when
+	 * configured, the bearer token.
 	 * @param authorization the authorization
-	 * @return whether the header carries HTTP Basic {@code api_key:api_secret} or, when configured, the bearer token
+	 * @return whether the header carries HTTP Basic {@code api_key:api_secret} or, when
+	 * configured, the bearer token
 	 */
 	boolean accepts(@Nullable String authorization) {
 		if (authorization == null) {
@@ -55,7 +60,8 @@ final class Credentials {
 		if (colon < 0) {
 			return false;
 		}
-		// Evaluate both comparisons, so the answer time does not tell which part was wrong.
+		// Evaluate both comparisons, so the answer time does not tell which part was
+		// wrong.
 		boolean key = same(decoded.substring(0, colon), this.apiKey);
 		boolean secret = same(decoded.substring(colon + 1), this.apiSecret);
 		return key & secret;
@@ -64,4 +70,5 @@ final class Credentials {
 	private static boolean same(String given, String expected) {
 		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
 	}
+
 }

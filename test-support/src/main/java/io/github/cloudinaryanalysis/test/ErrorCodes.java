@@ -1,15 +1,22 @@
 package io.github.cloudinaryanalysis.test;
 
 /**
- * The {@code error.code} values the fake sends in its ErrorResponse bodies. The real API's codes are not documented
- * beyond the contract's example {@code MA_00001}; these are plausible, constant, and meant for assertions.
+ * The {@code error.code} values the fake sends in its ErrorResponse bodies. The real
+ * API's codes are not documented beyond the contract's example {@code MA_00001}; these
+ * are plausible, constant, and meant for assertions.
  */
 public final class ErrorCodes {
 
-	/** 400: a malformed request, e.g. a task id outside {@code [A-Za-z0-9_-]{1,512}} or an analyze body without source. */
+	/**
+	 * 400: a malformed request, e.g. a task id outside {@code [A-Za-z0-9_-]{1,512}} or an
+	 * analyze body without source.
+	 */
 	public static final String BAD_REQUEST = "MA_00400";
 
-	/** 401: missing or wrong credentials, or a cloud name the credentials do not belong to. */
+	/**
+	 * 401: missing or wrong credentials, or a cloud name the credentials do not belong
+	 * to.
+	 */
 	public static final String UNAUTHORIZED = "MA_00401";
 
 	/** 404: an unknown task or path. */
@@ -23,4 +30,5 @@ public final class ErrorCodes {
 
 	private ErrorCodes() {
 	}
+
 }

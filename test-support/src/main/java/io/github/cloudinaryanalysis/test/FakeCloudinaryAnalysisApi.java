@@ -23,9 +23,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A programmable fake of Cloudinary's Analysis API, served over real HTTP by the JDK's {@link HttpServer} on
- * {@code 127.0.0.1}, whose answers follow the official OpenAPI contract (this module's tests validate each kind of
- * answer against it).
+ * A programmable fake of Cloudinary's Analysis API, served over real HTTP by the JDK's
+ * {@link HttpServer} on {@code 127.0.0.1}, whose answers follow the official OpenAPI
+ * contract (this module's tests validate each kind of answer against it).
  *
  * <pre>{@code
  * try (FakeCloudinaryAnalysisApi fake = FakeCloudinaryAnalysisApi.builder().cloudName("demo").build().start()) {
@@ -35,49 +35,64 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Endpoints, under {@link #baseUrl()} ({@code http://127.0.0.1:<port>/v2/analysis}):
+ * <p>
+ * Endpoints, under {@link #baseUrl()} ({@code http://127.0.0.1:<port>/v2/analysis}):
  * <ul>
- * <li>{@code GET /{cloud_name}/tasks/{task_id}}: 200 with {@code {"data":{"task_id","status"},"status","request_id"}}
- * (the top-level {@code status} echoes {@code data.status}: the contract's schema requires it at the top level);
- * 400 {@code user_error} for a task id outside {@code [A-Za-z0-9_-]{1,512}}; 404 {@code user_error} for an unknown
- * task.</li>
- * <li>{@code POST /{cloud_name}/analyze/{type}} for each of the contract's fifteen types, with a body valid against
- * the operation's request schema (otherwise 400 {@code user_error}, naming the violations) and exactly one
- * non-blank {@code source.uri} or {@code source.asset_id}:
+ * <li>{@code GET /{cloud_name}/tasks/{task_id}}: 200 with
+ * {@code {"data":{"task_id","status"},"status","request_id"}} (the top-level
+ * {@code status} echoes {@code data.status}: the contract's schema requires it at the top
+ * level); 400 {@code user_error} for a task id outside {@code [A-Za-z0-9_-]{1,512}}; 404
+ * {@code user_error} for an unknown task.</li>
+ * <li>{@code POST /{cloud_name}/analyze/{type}} for each of the contract's fifteen types,
+ * with a body valid against the operation's request schema (otherwise 400
+ * {@code user_error}, naming the violations) and exactly one non-blank {@code source.uri}
+ * or {@code source.asset_id}:
  * <ul>
- * <li>without {@code "async": true}: 200 with {@code {"data":{"entity","analysis"},"limits":{"items":[…]},
- * "request_id"}}, the analysis being the type's {@linkplain #defaultAnalysis(String) default} or the
- * {@linkplain #scriptAnalysis(String, String) scripted} one, the limits those of the type's feature (a quota of
- * 10000 per feature, used once per 200 answer);</li>
- * <li>with {@code "async": true}: 202 with a new 160-hex-char task id, registered with the
- * {@linkplain Builder#defaultTaskLife default life}; 400 for a type whose contract operation has no 202
- * ({@code google_logo_detection}).</li>
+ * <li>without {@code "async": true}: 200 with
+ * {@code {"data":{"entity","analysis"},"limits":{"items":[…]}, "request_id"}}, the
+ * analysis being the type's {@linkplain #defaultAnalysis(String) default} or the
+ * {@linkplain #scriptAnalysis(String, String) scripted} one, the limits those of the
+ * type's feature (a quota of 10000 per feature, used once per 200 answer);</li>
+ * <li>with {@code "async": true}: 202 with a new 160-hex-char task id, registered with
+ * the {@linkplain Builder#defaultTaskLife default life}; 400 for a type whose contract
+ * operation has no 202 ({@code google_logo_detection}).</li>
  * </ul>
  * 404 for a type not in the contract.</li>
- * <li>Authentication: HTTP Basic {@code api_key:api_secret}, or {@code Bearer <token>} when
- * {@linkplain Builder#bearerToken(String) configured}; otherwise 401 {@code auth_error}. A cloud name other than
- * the configured one is also 401, as the real API does not authenticate the key for it.</li>
+ * <li>Authentication: HTTP Basic {@code api_key:api_secret}, or {@code Bearer <token>}
+ * when {@linkplain Builder#bearerToken(String) configured}; otherwise 401
+ * {@code auth_error}. A cloud name other than the configured one is also 401, as the real
+ * API does not authenticate the key for it.</li>
  * <li>Any other path: 404 {@code user_error}; a wrong method: 405 (plain text).</li>
  * </ul>
- * Error codes are in {@link ErrorCodes}. Queued {@linkplain #failNext(int, Fault) faults} come first.
+ * Error codes are in {@link ErrorCodes}. Queued {@linkplain #failNext(int, Fault) faults}
+ * come first.
  *
- * <p>Webhooks: when a task ends ({@code completed} or {@code failed}, seen by a poll, or by the clock for a
- * {@link TaskLife#completesAfter time-based life}, polled or not) the fake POSTs its notification once to the
- * analysis request's {@code notification_url} and to the {@linkplain #setNotificationUrl fake-wide URL}, each if
- * set: a contract-valid {@code AnalysisWebhookPayload} whose {@code data} is the synchronous answer's
- * {@code {"entity","analysis"}} ({@code http_status} 500 and an {@code error} for a failed task), signed as Cloudinary
- * signs ({@code X-Cld-Timestamp}, {@code X-Cld-Signature} with the {@linkplain Builder#webhookAlgorithm algorithm}
- * and {@linkplain Builder#webhookSigningSecret secret}, by default SHA-1 and the API secret). Each delivery and its
- * answer are {@linkplain #webhookDeliveries() recorded}; {@link #sendNotification(String, Webhook)} sends one now,
- * genuine or broken, and {@link #replay(WebhookDelivery)} sends one again.
+ * <p>
+ * Webhooks: when a task ends ({@code completed} or {@code failed}, seen by a poll, or by
+ * the clock for a {@link TaskLife#completesAfter time-based life}, polled or not) the
+ * fake POSTs its notification once to the analysis request's {@code notification_url} and
+ * to the {@linkplain #setNotificationUrl fake-wide URL}, each if set: a contract-valid
+ * {@code AnalysisWebhookPayload} whose {@code data} is the synchronous answer's
+ * {@code {"entity","analysis"}} ({@code http_status} 500 and an {@code error} for a
+ * failed task), signed as Cloudinary signs ({@code X-Cld-Timestamp},
+ * {@code X-Cld-Signature} with the {@linkplain Builder#webhookAlgorithm algorithm} and
+ * {@linkplain Builder#webhookSigningSecret secret}, by default SHA-1 and the API secret).
+ * Each delivery and its answer are {@linkplain #webhookDeliveries() recorded};
+ * {@link #sendNotification(String, Webhook)} sends one now, genuine or broken, and
+ * {@link #replay(WebhookDelivery)} sends one again.
  *
- * <p>All methods are thread-safe; the server answers concurrent requests on a pool of daemon threads.
+ * <p>
+ * All methods are thread-safe; the server answers concurrent requests on a pool of daemon
+ * threads.
  */
 public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 
 	private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
-	/** Threads sending automatic notifications; a delivery waits for its receiver's answer. */
+	/**
+	 * Threads sending automatic notifications; a delivery waits for its receiver's
+	 * answer.
+	 */
 	private static final int WEBHOOK_THREADS = 4;
 
 	private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -127,9 +142,9 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * A builder with the defaults: cloud name {@code demo}, API key {@code fake-api-key}, API secret
-	 * {@code fake-api-secret}, no bearer token, a random free port, the system UTC clock and
-	 * {@code TaskLife.completesAfterPolls(3)} for analyze-created tasks.
+	 * A builder with the defaults: cloud name {@code demo}, API key {@code fake-api-key},
+	 * API secret {@code fake-api-secret}, no bearer token, a random free port, the system
+	 * UTC clock and {@code TaskLife.completesAfterPolls(3)} for analyze-created tasks.
 	 * @return a new builder
 	 */
 	public static Builder builder() {
@@ -137,9 +152,10 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Binds {@code 127.0.0.1} and starts serving. Unless the system property {@code sun.net.httpserver.nodelay} is
-	 * already set, sets it to {@code true} first (the JDK server otherwise pays ~40 ms of Nagle delay per answer;
-	 * the JDK reads it once, when its first server is created).
+	 * Binds {@code 127.0.0.1} and starts serving. Unless the system property
+	 * {@code sun.net.httpserver.nodelay} is already set, sets it to {@code true} first
+	 * (the JDK server otherwise pays ~40 ms of Nagle delay per answer; the JDK reads it
+	 * once, when its first server is created).
 	 * @return this fake
 	 * @throws IllegalStateException if already started or closed
 	 * @throws UncheckedIOException if the port cannot be bound
@@ -168,9 +184,9 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 				daemonThreads("fake-cloudinary-analysis-" + boundPort + "-webhooks"));
 		webhookPool.setRemoveOnCancelPolicy(true);
 		this.webhooks.executor(webhookPool);
-		httpServer.createContext("/", new FakeRequestHandler(this.cloudName,
-				new Credentials(this.apiKey, this.apiSecret, this.bearerToken), this.clock, this.state,
-				this.defaultTaskLife, this.webhooks));
+		httpServer.createContext("/",
+				new FakeRequestHandler(this.cloudName, new Credentials(this.apiKey, this.apiSecret, this.bearerToken),
+						this.clock, this.state, this.defaultTaskLife, this.webhooks));
 		httpServer.start();
 		this.server = httpServer;
 		this.executor = pool;
@@ -223,7 +239,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * The value for the client's {@code cloudinary.analysis.base-url}: the API root without the cloud name.
+	 * The value for the client's {@code cloudinary.analysis.base-url}: the API root
+	 * without the cloud name.
 	 * @return {@code http://127.0.0.1:<port>/v2/analysis}
 	 * @throws IllegalStateException before {@link #start()}
 	 */
@@ -264,8 +281,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * The credentials in Cloudinary's URL form (it carries no host: point the client's base URL at
-	 * {@link #baseUrl()} as well).
+	 * The credentials in Cloudinary's URL form (it carries no host: point the client's
+	 * base URL at {@link #baseUrl()} as well).
 	 * @return {@code cloudinary://<api_key>:<api_secret>@<cloud_name>}
 	 */
 	public String cloudinaryUrl() {
@@ -273,9 +290,9 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * The starter's properties pointing at this fake, in order: {@code cloudinary.analysis.base-url},
-	 * {@code cloudinary.analysis.cloud-name}, {@code cloudinary.analysis.api-key},
-	 * {@code cloudinary.analysis.api-secret}.
+	 * The starter's properties pointing at this fake, in order:
+	 * {@code cloudinary.analysis.base-url}, {@code cloudinary.analysis.cloud-name},
+	 * {@code cloudinary.analysis.api-key}, {@code cloudinary.analysis.api-secret}.
 	 * @return an unmodifiable map
 	 * @throws IllegalStateException before {@link #start()}
 	 */
@@ -294,14 +311,16 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	 * @return a new array
 	 */
 	public String[] springPropertyValues() {
-		return springProperties().entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())
+		return springProperties().entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
 	}
 
 	/**
-	 * Registers a task with a random 160-hex-char id, like the real API's. When it ends, it is notified at the
-	 * {@linkplain #setNotificationUrl fake-wide URL}, if any, without {@code data} (it was not started by an
-	 * analysis).
+	 * Registers a task with a random 160-hex-char id, like the real API's. When it ends,
+	 * it is notified at the {@linkplain #setNotificationUrl fake-wide URL}, if any,
+	 * without {@code data} (it was not started by an analysis).
 	 * @param life its scripted life
 	 * @return the task id
 	 */
@@ -337,8 +356,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Queues a fault for the next {@code count} requests; queued faults are consumed in order, one per request, and
-	 * normal behaviour resumes once the queue is empty.
+	 * Queues a fault for the next {@code count} requests; queued faults are consumed in
+	 * order, one per request, and normal behaviour resumes once the queue is empty.
 	 * @param count how many requests get the fault, at least 1
 	 * @param fault the fault
 	 */
@@ -350,13 +369,17 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Scripts the {@code analysis} object of the 200 answers of one analysis type, until {@link #reset()}. The
-	 * fake wraps it in the answer's {@code data} and checks the whole answer against the contract first, so an
-	 * answer the fake sends always conforms (send an off-contract body with {@link Fault#status(int, String, String)}).
+	 * Scripts the {@code analysis} object of the 200 answers of one analysis type, until
+	 * {@link #reset()}. The fake wraps it in the answer's {@code data} and checks the
+	 * whole answer against the contract first, so an answer the fake sends always
+	 * conforms (send an off-contract body with
+	 * {@link Fault#status(int, String, String)}).
 	 * @param type an analysis type of the contract, such as {@code captioning}
-	 * @param analysisJson the analysis object, e.g. {@code {"data":{"caption":"A dog"},"model_version":2}}
-	 * @throws IllegalArgumentException for an unknown type, a body that is not a JSON object, or an answer that
-	 * would not conform to the contract (the message names the violations)
+	 * @param analysisJson the analysis object, e.g. {@code {"data":{"caption":"A
+	 * dog"},"model_version":2}}
+	 * @throws IllegalArgumentException for an unknown type, a body that is not a JSON
+	 * object, or an answer that would not conform to the contract (the message names the
+	 * violations)
 	 */
 	public void scriptAnalysis(String type, String analysisJson) {
 		AnalysisTypes.schemaName(Objects.requireNonNull(type, "type"));
@@ -365,8 +388,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 			analysis = JsonBodies.MAPPER.readTree(Objects.requireNonNull(analysisJson, "analysisJson"));
 		}
 		catch (tools.jackson.core.JacksonException ex) {
-			throw new IllegalArgumentException("The analysis of " + type + " is not valid JSON: "
-					+ ex.getOriginalMessage(), ex);
+			throw new IllegalArgumentException(
+					"The analysis of " + type + " is not valid JSON: " + ex.getOriginalMessage(), ex);
 		}
 		if (analysis == null || !analysis.isObject()) {
 			throw new IllegalArgumentException("The analysis of " + type + " must be a JSON object");
@@ -381,9 +404,11 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * The {@code analysis} object the fake answers for a type unless one is {@linkplain #scriptAnalysis scripted}.
+	 * The {@code analysis} object the fake answers for a type unless one is
+	 * {@linkplain #scriptAnalysis scripted}.
 	 * @param type an analysis type of the contract, such as {@code captioning}
-	 * @return the JSON object, e.g. {@code {"data":{"caption":"A cat sitting on a table"},"model_version":1}}
+	 * @return the JSON object, e.g. {@code {"data":{"caption":"A cat sitting on a
+	 * table"},"model_version":1}}
 	 * @throws IllegalArgumentException for an unknown type
 	 */
 	public String defaultAnalysis(String type) {
@@ -399,7 +424,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Every request received since the start or the last {@link #reset()}, in arrival order.
+	 * Every request received since the start or the last {@link #reset()}, in arrival
+	 * order.
 	 * @return an immutable snapshot
 	 */
 	public List<ReceivedRequest> requests() {
@@ -415,8 +441,9 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Sets the fake-wide notification URL (Cloudinary's console setting): every task that ends is notified there,
-	 * besides the {@code notification_url} of the analysis request that started it. Kept by {@link #reset()}.
+	 * Sets the fake-wide notification URL (Cloudinary's console setting): every task that
+	 * ends is notified there, besides the {@code notification_url} of the analysis
+	 * request that started it. Kept by {@link #reset()}.
 	 * @param url an absolute {@code http} or {@code https} URL, or {@code null} for none
 	 */
 	public void setNotificationUrl(@Nullable URI url) {
@@ -440,10 +467,11 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Sends the notification of a task now, on the caller's thread, to the task's {@code notification_url} and the
-	 * {@linkplain #setNotificationUrl fake-wide URL}, and waits for the answers. The notification is the one the
-	 * task ends with ({@code failed} for a life that ends failed); a {@link Webhook#genuine() genuine} one also
-	 * counts as the task's automatic notification, which is then not sent again.
+	 * Sends the notification of a task now, on the caller's thread, to the task's
+	 * {@code notification_url} and the {@linkplain #setNotificationUrl fake-wide URL},
+	 * and waits for the answers. The notification is the one the task ends with
+	 * ({@code failed} for a life that ends failed); a {@link Webhook#genuine() genuine}
+	 * one also counts as the task's automatic notification, which is then not sent again.
 	 * @param taskId a task of this fake
 	 * @param variant how to send it
 	 * @return the deliveries, one per URL, with the receivers' answers
@@ -459,8 +487,7 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		if (variant.kind() == Webhook.Kind.GENUINE) {
 			task.claimNotification();
 		}
-		List<WebhookDelivery> sent = this.webhooks.send(task, TaskLife.FAILED.equals(task.life().endStatus()),
-				variant);
+		List<WebhookDelivery> sent = this.webhooks.send(task, TaskLife.FAILED.equals(task.life().endStatus()), variant);
 		if (sent.isEmpty()) {
 			throw new IllegalStateException("Task " + taskId + " has no notification URL: start it with a"
 					+ " notification_url, or set one with setNotificationUrl");
@@ -478,8 +505,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Sends an earlier delivery again, byte for byte and header for header (same timestamp and signature), to the
-	 * same URL, on the caller's thread.
+	 * Sends an earlier delivery again, byte for byte and header for header (same
+	 * timestamp and signature), to the same URL, on the caller's thread.
 	 * @param delivery a delivery of this fake
 	 * @return the new delivery, marked as a {@linkplain WebhookDelivery#replay() replay}
 	 */
@@ -488,7 +515,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Every webhook notification sent since the start or the last {@link #reset()}, in the order answered.
+	 * Every webhook notification sent since the start or the last {@link #reset()}, in
+	 * the order answered.
 	 * @return an immutable snapshot
 	 */
 	public List<WebhookDelivery> webhookDeliveries() {
@@ -496,8 +524,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets all tasks, queued faults, recorded requests, webhook deliveries, scripted analyses and feature use; the
-	 * server keeps running on the same port.
+	 * Forgets all tasks, queued faults, recorded requests, webhook deliveries, scripted
+	 * analyses and feature use; the server keeps running on the same port.
 	 */
 	public void reset() {
 		this.state.reset();
@@ -507,10 +535,10 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 	@Override
 	public String toString() {
 		int bound = this.port;
-		return "FakeCloudinaryAnalysisApi[baseUrl=" + ((bound >= 0) ? "http://127.0.0.1:" + bound + "/v2/analysis"
-				: "(not started)") + ", cloudName=" + this.cloudName + ", apiKey=" + this.apiKey
-				+ ", apiSecret=[REDACTED]" + ((this.bearerToken != null) ? ", bearerToken=[REDACTED]" : "")
-				+ ", running=" + isRunning() + "]";
+		return "FakeCloudinaryAnalysisApi[baseUrl="
+				+ ((bound >= 0) ? "http://127.0.0.1:" + bound + "/v2/analysis" : "(not started)") + ", cloudName="
+				+ this.cloudName + ", apiKey=" + this.apiKey + ", apiSecret=[REDACTED]"
+				+ ((this.bearerToken != null) ? ", bearerToken=[REDACTED]" : "") + ", running=" + isRunning() + "]";
 	}
 
 	private static @Nullable URI checkedNotificationUrl(@Nullable URI url) {
@@ -566,8 +594,10 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		}
 
 		/**
-		 * The fake-wide notification URL, as {@link FakeCloudinaryAnalysisApi#setNotificationUrl(URI)}.
-		 * @param notificationUrl an absolute {@code http} or {@code https} URL, or {@code null} (the default)
+		 * The fake-wide notification URL, as
+		 * {@link FakeCloudinaryAnalysisApi#setNotificationUrl(URI)}.
+		 * @param notificationUrl an absolute {@code http} or {@code https} URL, or
+		 * {@code null} (the default)
 		 * @return this builder
 		 */
 		public Builder notificationUrl(@Nullable URI notificationUrl) {
@@ -577,7 +607,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 
 		/**
 		 * The digest webhook notifications are signed with.
-		 * @param algorithm the algorithm; the default is {@link WebhookAlgorithm#SHA1}, as Cloudinary's
+		 * @param algorithm the algorithm; the default is {@link WebhookAlgorithm#SHA1},
+		 * as Cloudinary's
 		 * @return this builder
 		 */
 		public Builder webhookAlgorithm(WebhookAlgorithm algorithm) {
@@ -587,7 +618,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 
 		/**
 		 * The secret webhook notifications are signed with.
-		 * @param secret not blank; the default is the {@linkplain #apiSecret(String) API secret}, as Cloudinary's
+		 * @param secret not blank; the default is the {@linkplain #apiSecret(String) API
+		 * secret}, as Cloudinary's
 		 * @return this builder
 		 */
 		public Builder webhookSigningSecret(String secret) {
@@ -638,8 +670,10 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		}
 
 		/**
-		 * Also accepts {@code Authorization: Bearer <token>} (OAuth2, which the contract allows).
-		 * @param bearerToken the token, or {@code null} to accept HTTP Basic only (the default)
+		 * Also accepts {@code Authorization: Bearer <token>} (OAuth2, which the contract
+		 * allows).
+		 * @param bearerToken the token, or {@code null} to accept HTTP Basic only (the
+		 * default)
 		 * @return this builder
 		 */
 		public Builder bearerToken(@Nullable String bearerToken) {
@@ -664,8 +698,8 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		}
 
 		/**
-		 * The clock used for task creation times, {@link TaskLife#completesAfter time-based lives}, rate-limit reset
-		 * times and request timestamps.
+		 * The clock used for task creation times, {@link TaskLife#completesAfter
+		 * time-based lives}, rate-limit reset times and request timestamps.
 		 * @param clock the clock; the default is {@link Clock#systemUTC()}
 		 * @return this builder
 		 */
@@ -699,5 +733,7 @@ public final class FakeCloudinaryAnalysisApi implements AutoCloseable {
 		public FakeCloudinaryAnalysisApi start() {
 			return build().start();
 		}
+
 	}
+
 }

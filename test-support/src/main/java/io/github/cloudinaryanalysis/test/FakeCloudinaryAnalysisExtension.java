@@ -13,12 +13,15 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit Jupiter extension that starts one {@link FakeCloudinaryAnalysisApi} per test class (before
- * {@code @BeforeAll} methods), closes it after the class, and injects it into constructor, lifecycle and test method
- * parameters of type {@link FakeCloudinaryAnalysisApi}.
+ * JUnit Jupiter extension that starts one {@link FakeCloudinaryAnalysisApi} per test
+ * class (before {@code @BeforeAll} methods), closes it after the class, and injects it
+ * into constructor, lifecycle and test method parameters of type
+ * {@link FakeCloudinaryAnalysisApi}.
  *
- * <p>Declaratively, with the defaults: {@code @ExtendWith(FakeCloudinaryAnalysisExtension.class)}. Programmatically,
- * to configure the fake or reach it from a static {@code @DynamicPropertySource} method:
+ * <p>
+ * Declaratively, with the defaults:
+ * {@code @ExtendWith(FakeCloudinaryAnalysisExtension.class)}. Programmatically, to
+ * configure the fake or reach it from a static {@code @DynamicPropertySource} method:
  * <pre class="code">
  * &#64;RegisterExtension
  * static final FakeCloudinaryAnalysisExtension fake = FakeCloudinaryAnalysisExtension
@@ -26,9 +29,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     .resetBeforeEachTest();
  * </pre>
  *
- * <p>State (tasks, queued faults, the request journal) is shared by the tests of a class unless
- * {@link #resetBeforeEachTest()} is used. Register the extension on a {@code static} field: one on an instance field
- * gets no class-level callbacks and starts no fake.
+ * <p>
+ * State (tasks, queued faults, the request journal) is shared by the tests of a class
+ * unless {@link #resetBeforeEachTest()} is used. Register the extension on a
+ * {@code static} field: one on an instance field gets no class-level callbacks and starts
+ * no fake.
  */
 public final class FakeCloudinaryAnalysisExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
@@ -42,7 +47,10 @@ public final class FakeCloudinaryAnalysisExtension
 
 	private volatile @Nullable FakeCloudinaryAnalysisApi api;
 
-	/** An extension whose fake has the {@link FakeCloudinaryAnalysisApi#builder() defaults}. */
+	/**
+	 * An extension whose fake has the {@link FakeCloudinaryAnalysisApi#builder()
+	 * defaults}.
+	 */
 	public FakeCloudinaryAnalysisExtension() {
 		this(FakeCloudinaryAnalysisApi::builder, false);
 	}
@@ -63,7 +71,8 @@ public final class FakeCloudinaryAnalysisExtension
 	}
 
 	/**
-	 * This extension, also {@linkplain FakeCloudinaryAnalysisApi#reset() resetting} the fake before each test.
+	 * This extension, also {@linkplain FakeCloudinaryAnalysisApi#reset() resetting} the
+	 * fake before each test.
 	 * @return a new extension
 	 */
 	public FakeCloudinaryAnalysisExtension resetBeforeEachTest() {
@@ -126,8 +135,8 @@ public final class FakeCloudinaryAnalysisExtension
 		for (ExtensionContext current = context; current != null; current = current.getParent().orElse(null)) {
 			Class<?> testClass = current.getTestClass().orElse(null);
 			if (testClass != null) {
-				FakeCloudinaryAnalysisApi fake = current.getStore(NAMESPACE).get(testClass,
-						FakeCloudinaryAnalysisApi.class);
+				FakeCloudinaryAnalysisApi fake = current.getStore(NAMESPACE)
+					.get(testClass, FakeCloudinaryAnalysisApi.class);
 				if (fake != null) {
 					return fake;
 				}
@@ -136,4 +145,5 @@ public final class FakeCloudinaryAnalysisExtension
 		throw new ParameterResolutionException("No FakeCloudinaryAnalysisApi is running for " + context.getUniqueId()
 				+ ": register FakeCloudinaryAnalysisExtension on the test class or a static field");
 	}
+
 }

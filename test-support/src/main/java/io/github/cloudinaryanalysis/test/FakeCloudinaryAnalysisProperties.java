@@ -6,8 +6,9 @@ import java.util.function.Supplier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Registers the starter's connection properties for a {@link FakeCloudinaryAnalysisApi} in a Spring
- * {@code @DynamicPropertySource} registry. Needs {@code spring-test} (an optional dependency of this module).
+ * Registers the starter's connection properties for a {@link FakeCloudinaryAnalysisApi}
+ * in a Spring {@code @DynamicPropertySource} registry. Needs {@code spring-test} (an
+ * optional dependency of this module).
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -47,8 +48,10 @@ public final class FakeCloudinaryAnalysisProperties {
 	}
 
 	/**
-	 * Registers the four properties, read from the fake only when Spring resolves them, so the fake may be started
-	 * after this call (e.g. by {@link FakeCloudinaryAnalysisExtension} before the test's application context loads).
+	 * Registers the four properties, read from the fake only when Spring resolves them,
+	 * so the fake may be started after this call (e.g. by
+	 * {@link FakeCloudinaryAnalysisExtension} before the test's application context
+	 * loads).
 	 * @param registry the registry
 	 * @param fake supplies the started fake
 	 */
@@ -60,4 +63,5 @@ public final class FakeCloudinaryAnalysisProperties {
 		registry.add(API_KEY, () -> fake.get().apiKey());
 		registry.add(API_SECRET, () -> fake.get().apiSecret());
 	}
+
 }

@@ -23,11 +23,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Serves the fake's HTTP API: records the request, applies a queued {@link Fault} if any, then routes
- * {@code GET /v2/analysis/{cloud_name}/tasks/{task_id}} and {@code POST /v2/analysis/{cloud_name}/analyze/{type}}.
+ * Serves the fake's HTTP API: records the request, applies a queued {@link Fault} if any,
+ * then routes {@code GET /v2/analysis/{cloud_name}/tasks/{task_id}} and {@code POST
+ * /v2/analysis/{cloud_name}/analyze/{type}}.
  *
- * <p>Order of checks: unknown path (404), wrong method (405, plain text), credentials and cloud name (401), request
- * shape (400: for an analysis, the body is validated against the contract's request schema), unknown task (404).
+ * <p>
+ * Order of checks: unknown path (404), wrong method (405, plain text), credentials and
+ * cloud name (401), request shape (400: for an analysis, the body is validated against
+ * the contract's request schema), unknown task (404).
  */
 final class FakeRequestHandler implements HttpHandler {
 
@@ -37,13 +40,16 @@ final class FakeRequestHandler implements HttpHandler {
 			"image_quality", "lvis", "shop_classifier", "unidet", "watermark_detection");
 
 	/**
-	 * Analysis types in the contract without a 202 answer: the fake answers them synchronously, and their async
-	 * requests with a 400
-	 * {@code user_error}, since a 202 would break the contract.
+	 * Analysis types in the contract without a 202 answer: the fake answers them
+	 * synchronously, and their async requests with a 400 {@code user_error}, since a 202
+	 * would break the contract.
 	 */
 	static final Set<String> SYNC_ONLY_ANALYSIS_TYPES = Set.of("google_logo_detection");
 
-	/** The quota the fake reports in {@code limits} of 200 answers, per feature, for every feature. */
+	/**
+	 * The quota the fake reports in {@code limits} of 200 answers, per feature, for every
+	 * feature.
+	 */
 	static final long FEATURE_LIMIT = 10_000;
 
 	private static final int MAX_REPORTED_VIOLATIONS = 3;
@@ -167,8 +173,8 @@ final class FakeRequestHandler implements HttpHandler {
 		}
 		List<String> violations = ContractSchemas.requestViolations(type, body);
 		if (!violations.isEmpty()) {
-			return badRequest("The request body does not match the contract's Analyze"
-					+ AnalysisTypes.schemaName(type) + "Request: "
+			return badRequest("The request body does not match the contract's Analyze" + AnalysisTypes.schemaName(type)
+					+ "Request: "
 					+ String.join("; ", violations.subList(0, Math.min(MAX_REPORTED_VIOLATIONS, violations.size()))));
 		}
 		JsonNode source = body.path("source");
@@ -192,8 +198,8 @@ final class FakeRequestHandler implements HttpHandler {
 			String requestId = TaskIds.newRequestId();
 			JsonNode analysis = this.state.scriptedAnalysis(type);
 			FakeTask fakeTask = new FakeTask(taskId, this.defaultTaskLife, this.clock.instant(),
-					new FakeTask.Analysis(type, entity(source), (analysis != null) ? analysis : DefaultAnalyses.node(type),
-							requestId, notificationUrl));
+					new FakeTask.Analysis(type, entity(source),
+							(analysis != null) ? analysis : DefaultAnalyses.node(type), requestId, notificationUrl));
 			this.state.putTask(fakeTask);
 			this.webhooks.taskCreated(fakeTask);
 			return Answer.json(202, JsonBodies.accepted(taskId, requestId));
@@ -234,7 +240,8 @@ final class FakeRequestHandler implements HttpHandler {
 			return Answer.error(401, "auth_error", ErrorCodes.UNAUTHORIZED, "Invalid or missing credentials");
 		}
 		if (!cloud.equals(this.cloudName)) {
-			// The real API authenticates the key for a cloud: a key of another (or no) cloud is unauthorized there.
+			// The real API authenticates the key for a cloud: a key of another (or no)
+			// cloud is unauthorized there.
 			return Answer.error(401, "auth_error", ErrorCodes.UNAUTHORIZED,
 					"The credentials are not valid for cloud " + cloud);
 		}
@@ -302,4 +309,5 @@ final class FakeRequestHandler implements HttpHandler {
 			}
 		}
 	}
+
 }

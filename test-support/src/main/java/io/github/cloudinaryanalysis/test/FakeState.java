@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fake's mutable state: tasks, queued faults, the request journal, scripted analyses and the use of each
- * rate-limited feature; every operation is thread-safe.
+ * The fake's mutable state: tasks, queued faults, the request journal, scripted analyses
+ * and the use of each rate-limited feature; every operation is thread-safe.
  */
 final class FakeState {
 
@@ -63,7 +63,8 @@ final class FakeState {
 	}
 
 	/**
-	 * Scripts the analysis object of a type's 200 answers; the node is copied, so later changes do not leak in.
+	 * Scripts the analysis object of a type's 200 answers; the node is copied, so later
+	 * changes do not leak in.
 	 * @param type the type
 	 * @param analysis the analysis
 	 */
@@ -72,7 +73,8 @@ final class FakeState {
 	}
 
 	/**
-	 * The scripted analysis of a type, never mutated once stored; {@code null} when none was scripted.
+	 * The scripted analysis of a type, never mutated once stored; {@code null} when none
+	 * was scripted.
 	 * @param type the type
 	 * @return the scripted analysis of a type, never mutated once stored
 	 */
@@ -115,4 +117,5 @@ final class FakeState {
 		this.tasks.clear();
 		this.journal.clear();
 	}
+
 }

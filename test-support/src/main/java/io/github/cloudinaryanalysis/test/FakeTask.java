@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A task registered in the fake: its scripted life, creation time and thread-safe poll counter; for a task started
- * by {@code POST /analyze/{type}}, also what its notification carries.
+ * A task registered in the fake: its scripted life, creation time and thread-safe poll
+ * counter; for a task started by {@code POST /analyze/{type}}, also what its notification
+ * carries.
  */
 final class FakeTask {
 
@@ -96,4 +97,5 @@ final class FakeTask {
 			@Nullable URI notificationUrl) {
 
 	}
+
 }

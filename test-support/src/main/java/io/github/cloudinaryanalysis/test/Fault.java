@@ -9,14 +9,18 @@ import org.jspecify.annotations.Nullable;
  * A scripted misbehaviour of the fake for one request, queued with
  * {@link FakeCloudinaryAnalysisApi#failNext(int, Fault)}.
  *
- * <p>A fault applies to any request that reaches the fake, before authentication, as a gateway in front of the
- * real API would. Except for {@link #delay(Duration)} it replaces the normal answer, so a faulted poll does not
- * count as a poll of the task. Instances are immutable and thread-safe.
+ * <p>
+ * A fault applies to any request that reaches the fake, before authentication, as a
+ * gateway in front of the real API would. Except for {@link #delay(Duration)} it replaces
+ * the normal answer, so a faulted poll does not count as a poll of the task. Instances
+ * are immutable and thread-safe.
  */
 public final class Fault {
 
 	enum Kind {
+
 		RATE_LIMITED, ERROR, DELAY, RAW
+
 	}
 
 	private final Kind kind;
@@ -51,9 +55,10 @@ public final class Fault {
 	}
 
 	/**
-	 * A 429 answer with a {@code rate_limit_error} ErrorResponse and a {@code limits} object whose single
-	 * {@code ai_vision} item has {@code remaining: 0} and a {@code reset_time} {@code resetIn} from now (by the fake's
-	 * clock). No {@code Retry-After} header is sent, as the real API documents none; add one with
+	 * A 429 answer with a {@code rate_limit_error} ErrorResponse and a {@code limits}
+	 * object whose single {@code ai_vision} item has {@code remaining: 0} and a
+	 * {@code reset_time} {@code resetIn} from now (by the fake's clock). No
+	 * {@code Retry-After} header is sent, as the real API documents none; add one with
 	 * {@link #withRetryAfter(Duration)}.
 	 * @param resetIn when the quota resets, from the time of the answer
 	 * @return the fault
@@ -79,8 +84,9 @@ public final class Fault {
 	/**
 	 * An ErrorResponse with any status, category and code, e.g. a 403 {@code auth_error}.
 	 * @param status an HTTP status from 400 to 599
-	 * @param category the error category, e.g. {@code auth_error}; the contract allows {@code user_error},
-	 * {@code auth_error}, {@code server_error} and {@code rate_limit_error}
+	 * @param category the error category, e.g. {@code auth_error}; the contract allows
+	 * {@code user_error}, {@code auth_error}, {@code server_error} and
+	 * {@code rate_limit_error}
 	 * @param code the error code, e.g. {@code MA_00403}
 	 * @param message the error message
 	 * @return the fault
@@ -119,7 +125,8 @@ public final class Fault {
 	}
 
 	/**
-	 * This rate-limit fault with a {@code Retry-After} header in whole seconds (rounded up).
+	 * This rate-limit fault with a {@code Retry-After} header in whole seconds (rounded
+	 * up).
 	 * @param retryAfter the value of the header, not negative
 	 * @return a new fault
 	 * @throws IllegalStateException if this is not a {@link #rateLimited(Duration)} fault
@@ -184,4 +191,5 @@ public final class Fault {
 			case RAW -> "Fault.status(" + this.status + ", " + this.contentType + ")";
 		};
 	}
+
 }

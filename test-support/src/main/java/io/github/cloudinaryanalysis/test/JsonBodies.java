@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes every JSON body the fake sends with Jackson, never by string concatenation, so that task ids, cloud names
- * and messages are always escaped.
+ * Writes every JSON body the fake sends with Jackson, never by string concatenation, so
+ * that task ids, cloud names and messages are always escaped.
  */
 final class JsonBodies {
 
@@ -23,10 +23,12 @@ final class JsonBodies {
 	}
 
 	/**
-	 * The 200 answer of {@code GET /tasks/{task_id}}. Besides the documented {@code data.task_id}, {@code data.status}
-	 * and {@code request_id}, the body echoes {@code data.status} as a top-level {@code status}: the contract's
-	 * {@code GetTaskStatusResponse} schema says {@code required: [status]} at the top level although the status lives
-	 * under {@code data}, so the documented body alone fails a strict validator. Clients ignore the unknown field.
+	 * The 200 answer of {@code GET /tasks/{task_id}}. Besides the documented
+	 * {@code data.task_id}, {@code data.status} and {@code request_id}, the body echoes
+	 * {@code data.status} as a top-level {@code status}: the contract's
+	 * {@code GetTaskStatusResponse} schema says {@code required: [status]} at the top
+	 * level although the status lives under {@code data}, so the documented body alone
+	 * fails a strict validator. Clients ignore the unknown field.
 	 * @param taskId the task id
 	 * @param status the status
 	 * @param requestId the request id to answer with
@@ -58,8 +60,9 @@ final class JsonBodies {
 	}
 
 	/**
-	 * The 200 answer of a synchronous {@code POST /analyze/{type}}: {@code data.entity} and {@code data.analysis},
-	 * the quota of the analysis' feature in {@code limits.items}, and {@code request_id}.
+	 * The 200 answer of a synchronous {@code POST /analyze/{type}}: {@code data.entity}
+	 * and {@code data.analysis}, the quota of the analysis' feature in
+	 * {@code limits.items}, and {@code request_id}.
 	 * @param entity the entity
 	 * @param analysis the analysis
 	 * @param feature the feature
@@ -71,8 +74,8 @@ final class JsonBodies {
 	 */
 	static byte[] analysisResult(String entity, JsonNode analysis, String feature, long used, long limit,
 			Instant resetTime, String requestId) {
-		return MAPPER.writeValueAsBytes(analysisResultNode(entity, analysis, feature, used, limit, resetTime,
-				requestId));
+		return MAPPER
+			.writeValueAsBytes(analysisResultNode(entity, analysis, feature, used, limit, resetTime, requestId));
 	}
 
 	static ObjectNode analysisResultNode(String entity, JsonNode analysis, String feature, long used, long limit,
@@ -92,10 +95,10 @@ final class JsonBodies {
 	}
 
 	/**
-	 * A webhook notification, the contract's {@code AnalysisWebhookPayload}: a completed task's carries the
-	 * {@code {"entity","analysis"}} object of the synchronous answer as {@code data} (none when the task was not
-	 * started by an analysis) and its feature's quota; a failed one carries {@code http_status} 500 and an
-	 * {@code error}.
+	 * A webhook notification, the contract's {@code AnalysisWebhookPayload}: a completed
+	 * task's carries the {@code {"entity","analysis"}} object of the synchronous answer
+	 * as {@code data} (none when the task was not started by an analysis) and its
+	 * feature's quota; a failed one carries {@code http_status} 500 and an {@code error}.
 	 * @param taskId the task id
 	 * @param requestId the request id to answer with
 	 * @param failed the failed
@@ -184,4 +187,5 @@ final class JsonBodies {
 		error.put("request_id", requestId);
 		return body;
 	}
+
 }

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * A clock that moves only when told to, for tests: give it to the fake
- * ({@link FakeCloudinaryAnalysisApi.Builder#clock(Clock)}) to step a time-based {@link TaskLife} without waiting, or
- * to any code that takes a {@link Clock}. Thread-safe; copies made with {@link #withZone(ZoneId)} move with it.
+ * ({@link FakeCloudinaryAnalysisApi.Builder#clock(Clock)}) to step a time-based
+ * {@link TaskLife} without waiting, or to any code that takes a {@link Clock}.
+ * Thread-safe; copies made with {@link #withZone(ZoneId)} move with it.
  */
 public final class MutableClock extends Clock {
 
@@ -62,7 +63,9 @@ public final class MutableClock extends Clock {
 		return this.now.get();
 	}
 
-	/** The instant, shared by a clock and the copies made with {@link #withZone(ZoneId)}. */
+	/**
+	 * The instant, shared by a clock and the copies made with {@link #withZone(ZoneId)}.
+	 */
 	private static final class Time {
 
 		private Instant instant;

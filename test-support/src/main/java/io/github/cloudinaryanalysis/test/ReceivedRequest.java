@@ -10,11 +10,14 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request the fake received, as received: method, raw path, raw query, headers (including
- * {@code Authorization}, so tests can assert it), body and the time it arrived by the fake's clock.
+ * One request the fake received, as received: method, raw path, raw query, headers
+ * (including {@code Authorization}, so tests can assert it), body and the time it arrived
+ * by the fake's clock.
  *
- * <p>Header names are looked up case-insensitively. {@link #toString()} redacts the {@code Authorization} (and {@code Proxy-Authorization}) header.
- * Instances are immutable.
+ * <p>
+ * Header names are looked up case-insensitively. {@link #toString()} redacts the
+ * {@code Authorization} (and {@code Proxy-Authorization}) header. Instances are
+ * immutable.
  */
 public final class ReceivedRequest {
 
@@ -30,8 +33,8 @@ public final class ReceivedRequest {
 
 	private final Instant receivedAt;
 
-	ReceivedRequest(String method, String path, @Nullable String query, Map<String, List<String>> headers,
-			String body, Instant receivedAt) {
+	ReceivedRequest(String method, String path, @Nullable String query, Map<String, List<String>> headers, String body,
+			Instant receivedAt) {
 		this.method = Objects.requireNonNull(method, "method");
 		this.path = Objects.requireNonNull(path, "path");
 		this.query = query;
@@ -117,11 +120,16 @@ public final class ReceivedRequest {
 			text.append(isSecret(header.getKey()) ? "[REDACTED]" : header.getValue());
 			separator = ", ";
 		}
-		return text.append("}, body=").append(this.body.length()).append(" chars, receivedAt=")
-			.append(this.receivedAt).append(']').toString();
+		return text.append("}, body=")
+			.append(this.body.length())
+			.append(" chars, receivedAt=")
+			.append(this.receivedAt)
+			.append(']')
+			.toString();
 	}
 
 	private static boolean isSecret(String headerName) {
 		return "authorization".equalsIgnoreCase(headerName) || "proxy-authorization".equalsIgnoreCase(headerName);
 	}
+
 }

@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 /** Task and request id generation and validation, as the real API shapes them. */
 final class TaskIds {
 
-	/** Task ids the fake accepts in a path: what the real API's ids (160 lowercase hex chars) fit in, and more. */
+	/**
+	 * Task ids the fake accepts in a path: what the real API's ids (160 lowercase hex
+	 * chars) fit in, and more.
+	 */
 	static final Pattern VALID_TASK_ID = Pattern.compile("[A-Za-z0-9_-]{1,512}");
 
 	private static final HexFormat HEX = HexFormat.of();
@@ -40,4 +43,5 @@ final class TaskIds {
 		ThreadLocalRandom.current().nextBytes(random);
 		return HEX.formatHex(random);
 	}
+
 }

@@ -8,16 +8,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The scripted life of a fake analysis task: which status the fake reports on each poll of
- * {@code GET /tasks/{task_id}}.
+ * The scripted life of a fake analysis task: which status the fake reports on each poll
+ * of {@code GET /tasks/{task_id}}.
  *
- * <p>Polls are counted per task from 1; a poll answered by a {@link Fault} other than {@link Fault#delay(Duration)}
- * does not count. The contract's statuses are {@link #PENDING}, {@link #PROCESSING}, {@link #COMPLETED} and
- * {@link #FAILED}. Any other non-blank string is accepted too (for instance {@code "archived"}), so that clients can
- * test their forward compatibility with statuses the API may add later; such answers deliberately do
- * <em>not</em> pass contract validation.
+ * <p>
+ * Polls are counted per task from 1; a poll answered by a {@link Fault} other than
+ * {@link Fault#delay(Duration)} does not count. The contract's statuses are
+ * {@link #PENDING}, {@link #PROCESSING}, {@link #COMPLETED} and {@link #FAILED}. Any
+ * other non-blank string is accepted too (for instance {@code "archived"}), so that
+ * clients can test their forward compatibility with statuses the API may add later; such
+ * answers deliberately do <em>not</em> pass contract validation.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>
+ * Instances are immutable and thread-safe.
  */
 public abstract class TaskLife {
 
@@ -46,9 +49,10 @@ public abstract class TaskLife {
 	public abstract String statusAt(int poll, Instant createdAt, Instant now);
 
 	/**
-	 * How long after its creation the task ends without being polled, for lives measured by the clock; {@code null}
-	 * for lives counted in polls.
-	 * @return how long after its creation the task ends without being polled, for lives measured by the clock
+	 * How long after its creation the task ends without being polled, for lives measured
+	 * by the clock; {@code null} for lives counted in polls.
+	 * @return how long after its creation the task ends without being polled, for lives
+	 * measured by the clock
 	 */
 	@Nullable Duration endsUnpolledAfter() {
 		return null;
@@ -71,7 +75,8 @@ public abstract class TaskLife {
 
 	/**
 	 * A task that always reports the same status.
-	 * @param status a contract status, or any other non-blank string for forward-compatibility tests
+	 * @param status a contract status, or any other non-blank string for
+	 * forward-compatibility tests
 	 * @return the life
 	 */
 	public static TaskLife fixed(String status) {
@@ -79,8 +84,9 @@ public abstract class TaskLife {
 	}
 
 	/**
-	 * A task that is {@code pending} on its first poll, {@code processing} on the following ones and
-	 * {@code completed} from poll {@code polls} on ({@code completesAfterPolls(1)} completes on the first poll).
+	 * A task that is {@code pending} on its first poll, {@code processing} on the
+	 * following ones and {@code completed} from poll {@code polls} on
+	 * ({@code completesAfterPolls(1)} completes on the first poll).
 	 * @param polls the poll on which the task completes, at least 1
 	 * @return the life
 	 */
@@ -99,9 +105,9 @@ public abstract class TaskLife {
 
 	/**
 	 * A time-based life, measured with the fake's {@link java.time.Clock} (see
-	 * {@link FakeCloudinaryAnalysisApi.Builder#clock(java.time.Clock)}): before {@code duration} has passed since the
-	 * task's creation the first poll reports {@code pending} and later polls {@code processing}; from then on
-	 * {@code completed}.
+	 * {@link FakeCloudinaryAnalysisApi.Builder#clock(java.time.Clock)}): before
+	 * {@code duration} has passed since the task's creation the first poll reports
+	 * {@code pending} and later polls {@code processing}; from then on {@code completed}.
 	 * @param duration how long the task takes, not negative
 	 * @return the life
 	 */
@@ -110,8 +116,10 @@ public abstract class TaskLife {
 	}
 
 	/**
-	 * A general scripted life: poll {@code n} reports {@code statuses[n-1]}, and the last status sticks.
-	 * @param statuses at least one non-blank status; strings outside the contract are allowed
+	 * A general scripted life: poll {@code n} reports {@code statuses[n-1]}, and the last
+	 * status sticks.
+	 * @param statuses at least one non-blank status; strings outside the contract are
+	 * allowed
 	 * @return the life
 	 */
 	public static TaskLife sequence(String... statuses) {
@@ -148,6 +156,7 @@ public abstract class TaskLife {
 		public String toString() {
 			return "TaskLife.sequence" + this.statuses;
 		}
+
 	}
 
 	private static final class EndsAfterPolls extends TaskLife {
@@ -181,6 +190,7 @@ public abstract class TaskLife {
 		public String toString() {
 			return "TaskLife[" + this.finalStatus + " after " + this.polls + " polls]";
 		}
+
 	}
 
 	private static final class CompletesAfter extends TaskLife {
@@ -216,5 +226,7 @@ public abstract class TaskLife {
 		public String toString() {
 			return "TaskLife[completed after " + this.duration + "]";
 		}
+
 	}
+
 }

@@ -7,14 +7,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the fake sends one webhook notification with
- * {@link FakeCloudinaryAnalysisApi#sendNotification(String, Webhook)}: {@linkplain #genuine() genuinely}, as it does
- * when a task ends, or broken in one way, to test the receiving endpoint's rules. (A replay is
- * {@link FakeCloudinaryAnalysisApi#replay(WebhookDelivery)}.) Instances are immutable and thread-safe.
+ * {@link FakeCloudinaryAnalysisApi#sendNotification(String, Webhook)}:
+ * {@linkplain #genuine() genuinely}, as it does when a task ends, or broken in one way,
+ * to test the receiving endpoint's rules. (A replay is
+ * {@link FakeCloudinaryAnalysisApi#replay(WebhookDelivery)}.) Instances are immutable and
+ * thread-safe.
  */
 public final class Webhook {
 
 	enum Kind {
+
 		GENUINE, TAMPERED, OTHER_SECRET, STALE, FUTURE, OVERSIZED, NO_SIGNATURE, NO_TIMESTAMP
+
 	}
 
 	private final Kind kind;
@@ -40,7 +44,8 @@ public final class Webhook {
 	}
 
 	/**
-	 * A contract-valid notification, signed now (by the fake's clock) with the fake's algorithm and signing secret.
+	 * A contract-valid notification, signed now (by the fake's clock) with the fake's
+	 * algorithm and signing secret.
 	 * @return the variant
 	 */
 	public static Webhook genuine() {
@@ -48,7 +53,8 @@ public final class Webhook {
 	}
 
 	/**
-	 * Signed genuinely, then changed: the body sent has another {@code http_status} than the one signed.
+	 * Signed genuinely, then changed: the body sent has another {@code http_status} than
+	 * the one signed.
 	 * @return the variant
 	 */
 	public static Webhook tampered() {
@@ -84,7 +90,8 @@ public final class Webhook {
 	}
 
 	/**
-	 * Genuine and contract-valid, but padded (with an extra {@code padding} field) to at least {@code bytes}.
+	 * Genuine and contract-valid, but padded (with an extra {@code padding} field) to at
+	 * least {@code bytes}.
 	 * @param bytes the body's minimum size
 	 * @return the variant
 	 */
@@ -112,7 +119,8 @@ public final class Webhook {
 	}
 
 	/**
-	 * This variant with another {@code Content-Type} (the default is {@code application/json}).
+	 * This variant with another {@code Content-Type} (the default is
+	 * {@code application/json}).
 	 * @param contentType the header's value
 	 * @return a new variant
 	 */
@@ -152,7 +160,8 @@ public final class Webhook {
 	@Override
 	public String toString() {
 		return switch (this.kind) {
-			case STALE, FUTURE -> "Webhook." + this.kind.name().toLowerCase(java.util.Locale.ROOT) + "(" + this.shift + ")";
+			case STALE, FUTURE ->
+				"Webhook." + this.kind.name().toLowerCase(java.util.Locale.ROOT) + "(" + this.shift + ")";
 			case OVERSIZED -> "Webhook.oversized(" + this.minimumBytes + ")";
 			default -> "Webhook." + this.kind.name().toLowerCase(java.util.Locale.ROOT);
 		} + (this.contentType.equals("application/json") ? "" : " as " + this.contentType);

@@ -1,8 +1,9 @@
 package io.github.cloudinaryanalysis.test;
 
 /**
- * The digest the fake signs its webhook notifications with, as Cloudinary does: {@code X-Cld-Signature} is the
- * lowercase hex of {@code digest(body + X-Cld-Timestamp + signing secret)}.
+ * The digest the fake signs its webhook notifications with, as Cloudinary does:
+ * {@code X-Cld-Signature} is the lowercase hex of
+ * {@code digest(body + X-Cld-Timestamp + signing secret)}.
  */
 public enum WebhookAlgorithm {
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One webhook notification the fake sent, and the answer it got. Immutable. {@link #toString()} leaves the body
- * and signature out.
+ * One webhook notification the fake sent, and the answer it got. Immutable.
+ * {@link #toString()} leaves the body and signature out.
  */
 public final class WebhookDelivery {
 
@@ -75,8 +75,8 @@ public final class WebhookDelivery {
 	}
 
 	/**
-	 * Whether this was a {@linkplain FakeCloudinaryAnalysisApi#replay(WebhookDelivery) replay} of an earlier
-	 * delivery.
+	 * Whether this was a {@linkplain FakeCloudinaryAnalysisApi#replay(WebhookDelivery)
+	 * replay} of an earlier delivery.
 	 * @return {@code true} for a replay
 	 */
 	public boolean replay() {
@@ -116,7 +116,8 @@ public final class WebhookDelivery {
 	}
 
 	/**
-	 * The body sent, as bytes (what was signed, unless {@linkplain Webhook#tampered() tampered}).
+	 * The body sent, as bytes (what was signed, unless {@linkplain Webhook#tampered()
+	 * tampered}).
 	 * @return a copy of the body
 	 */
 	public byte[] bodyBytes() {
@@ -145,7 +146,8 @@ public final class WebhookDelivery {
 
 	/**
 	 * Why no answer was read, if so.
-	 * @return e.g. {@code java.net.ConnectException: Connection refused}, or {@code null} when answered
+	 * @return e.g. {@code java.net.ConnectException: Connection refused}, or {@code null}
+	 * when answered
 	 */
 	public @Nullable String failure() {
 		return this.failure;

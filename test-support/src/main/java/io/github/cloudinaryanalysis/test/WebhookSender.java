@@ -25,18 +25,22 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends the fake's webhook notifications as Cloudinary does: a {@code POST} of a contract-valid
- * {@code AnalysisWebhookPayload} with {@code X-Cld-Timestamp} (Unix seconds, by the fake's clock) and
- * {@code X-Cld-Signature} (lowercase hex of {@code digest(body + timestamp + secret)}), to the task's
- * {@code notification_url} and to the fake-wide URL (Cloudinary's console setting), each once. Every delivery and
- * the receiver's answer are recorded. Uses {@link HttpURLConnection}, which starts no threads of its own; redirects
- * are not followed.
+ * Sends the fake's webhook notifications as Cloudinary does: a {@code POST} of a
+ * contract-valid {@code AnalysisWebhookPayload} with {@code X-Cld-Timestamp} (Unix
+ * seconds, by the fake's clock) and {@code X-Cld-Signature} (lowercase hex of
+ * {@code digest(body + timestamp + secret)}), to the task's {@code notification_url} and
+ * to the fake-wide URL (Cloudinary's console setting), each once. Every delivery and the
+ * receiver's answer are recorded. Uses {@link HttpURLConnection}, which starts no threads
+ * of its own; redirects are not followed.
  */
 final class WebhookSender {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-	/** Generous: a receiver under test may be slow on a loaded machine, but must not hang a test forever. */
+	/**
+	 * Generous: a receiver under test may be slow on a loaded machine, but must not hang
+	 * a test forever.
+	 */
 	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
 	private final Clock clock;
@@ -77,7 +81,8 @@ final class WebhookSender {
 	}
 
 	/**
-	 * A task was created: one that ends by the clock gets its notification then, polled or not.
+	 * A task was created: one that ends by the clock gets its notification then, polled
+	 * or not.
 	 * @param task the task
 	 */
 	void taskCreated(FakeTask task) {
@@ -89,7 +94,8 @@ final class WebhookSender {
 		try {
 			pool.schedule(() -> {
 				String status = task.statusNow(this.clock.instant());
-				// With a test clock that has not moved, the task has not ended yet: a later poll sends it.
+				// With a test clock that has not moved, the task has not ended yet: a
+				// later poll sends it.
 				if (TaskLife.isFinal(status)) {
 					taskEnded(task, status);
 				}
@@ -101,7 +107,8 @@ final class WebhookSender {
 	}
 
 	/**
-	 * A poll (or the clock) saw the task end: send its notification, once per task, off the caller's thread.
+	 * A poll (or the clock) saw the task end: send its notification, once per task, off
+	 * the caller's thread.
 	 * @param task the task
 	 * @param status the status
 	 */
@@ -140,7 +147,8 @@ final class WebhookSender {
 				now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
 		if (variant.kind() == Webhook.Kind.OVERSIZED) {
 			int size = JsonBodies.MAPPER.writeValueAsBytes(payload).length;
-			payload.put("padding", "x".repeat(Math.max(0, variant.minimumBytes() - size - "\"padding\":\"\",".length())));
+			payload.put("padding",
+					"x".repeat(Math.max(0, variant.minimumBytes() - size - "\"padding\":\"\",".length())));
 		}
 		byte[] signed = JsonBodies.MAPPER.writeValueAsBytes(payload);
 		String timestamp = Long.toString(switch (variant.kind()) {
@@ -225,7 +233,8 @@ final class WebhookSender {
 				out.write(body);
 			}
 			catch (IOException ex) {
-				// A receiver may answer (413) and close before reading an oversized body: its answer still counts.
+				// A receiver may answer (413) and close before reading an oversized body:
+				// its answer still counts.
 				failure = ex.toString();
 			}
 			status = connection.getResponseCode();
@@ -243,8 +252,8 @@ final class WebhookSender {
 				connection.disconnect();
 			}
 		}
-		WebhookDelivery delivery = new WebhookDelivery(taskId, url, variant, replay, contentType, timestamp,
-				signature, body, sentAt, status, failure);
+		WebhookDelivery delivery = new WebhookDelivery(taskId, url, variant, replay, contentType, timestamp, signature,
+				body, sentAt, status, failure);
 		this.state.recordDelivery(delivery);
 		return delivery;
 	}

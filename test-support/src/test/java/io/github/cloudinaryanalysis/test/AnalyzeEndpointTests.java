@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /analyze/{type}} with {@code "async": true}: 202, a new task, and the 400/404 answers (synchronous
- * answers: {@link SyncAnalyzeEndpointTests}).
+ * {@code POST /analyze/{type}} with {@code "async": true}: 202, a new task, and the
+ * 400/404 answers (synchronous answers: {@link SyncAnalyzeEndpointTests}).
  */
 class AnalyzeEndpointTests {
 
@@ -31,9 +31,9 @@ class AnalyzeEndpointTests {
 
 	@Test
 	void asyncAnalyzeAnswers202AndTheNewTaskCanBePolledToCompletion() {
-		HttpResponse<String> accepted = http.analyze("ai_vision_tagging", "{\"source\":{\"uri\":"
-				+ "\"https://res.cloudinary.com/demo/image/upload/sample.jpg\"},\"async\":true,"
-				+ "\"tag_definitions\":[{\"name\":\"cat\",\"description\":\"Is there a cat?\"}]}");
+		HttpResponse<String> accepted = http.analyze("ai_vision_tagging",
+				"{\"source\":{\"uri\":" + "\"https://res.cloudinary.com/demo/image/upload/sample.jpg\"},\"async\":true,"
+						+ "\"tag_definitions\":[{\"name\":\"cat\",\"description\":\"Is there a cat?\"}]}");
 		assertThat(accepted.statusCode()).isEqualTo(202);
 		assertThat(accepted.headers().firstValue("Content-Type")).hasValue("application/json");
 		JsonNode body = HttpTestClient.json(accepted);
@@ -62,8 +62,11 @@ class AnalyzeEndpointTests {
 			.defaultTaskLife(TaskLife.failsAfterPolls(1))
 			.start()) {
 			HttpTestClient client = new HttpTestClient(failing);
-			String taskId = HttpTestClient.json(client.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"},"
-					+ "\"async\":true}")).path("data").path("task_id").asString();
+			String taskId = HttpTestClient
+				.json(client.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"}," + "\"async\":true}"))
+				.path("data")
+				.path("task_id")
+				.asString();
 			assertThat(HttpTestClient.status(client.getTask(taskId))).isEqualTo("failed");
 		}
 	}
@@ -81,14 +84,14 @@ class AnalyzeEndpointTests {
 
 	@Test
 	void aTypeWithoutA202InTheContractAnswers400ToAsyncRequests() {
-		assertBadRequest(http.analyze("google_logo_detection", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"},"
-				+ "\"async\":true}"));
+		assertBadRequest(http.analyze("google_logo_detection",
+				"{\"source\":{\"uri\":\"https://x.test/a.jpg\"}," + "\"async\":true}"));
 	}
 
 	@Test
 	void unknownTypesGive404() {
-		HttpResponse<String> response = http.analyze("mind_reading", "{\"source\":{\"uri\":\"https://x.test/a\"},"
-				+ "\"async\":true}");
+		HttpResponse<String> response = http.analyze("mind_reading",
+				"{\"source\":{\"uri\":\"https://x.test/a\"}," + "\"async\":true}");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(HttpTestClient.json(response).path("error").path("code").asString()).isEqualTo(ErrorCodes.NOT_FOUND);
 	}
@@ -111,4 +114,5 @@ class AnalyzeEndpointTests {
 		assertThat(error.path("category").asString()).isEqualTo("user_error");
 		assertThat(error.path("code").asString()).isEqualTo(ErrorCodes.BAD_REQUEST);
 	}
+
 }

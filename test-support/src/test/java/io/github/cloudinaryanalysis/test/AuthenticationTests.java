@@ -21,10 +21,10 @@ class AuthenticationTests {
 	@RegisterExtension
 	static final FakeCloudinaryAnalysisExtension extension = FakeCloudinaryAnalysisExtension
 		.using(() -> FakeCloudinaryAnalysisApi.builder()
-				.cloudName("my-cloud")
-				.apiKey("123456789")
-				.apiSecret("s3cr3t")
-				.bearerToken("oauth-token"));
+			.cloudName("my-cloud")
+			.apiKey("123456789")
+			.apiSecret("s3cr3t")
+			.bearerToken("oauth-token"));
 
 	@BeforeAll
 	static void start(FakeCloudinaryAnalysisApi api) {
@@ -47,27 +47,29 @@ class AuthenticationTests {
 
 	@Test
 	void wrongSecretGives401() {
-		assertUnauthorized(HttpTestClient.send(http.request("/my-cloud/tasks/" + taskId).GET()
+		assertUnauthorized(HttpTestClient.send(http.request("/my-cloud/tasks/" + taskId)
+			.GET()
 			.header("Authorization", HttpTestClient.basic("123456789", "wrong"))));
 	}
 
 	@Test
 	void wrongKeyAndGarbageGive401() {
-		assertUnauthorized(HttpTestClient.send(http.request("/my-cloud/tasks/" + taskId).GET()
+		assertUnauthorized(HttpTestClient.send(http.request("/my-cloud/tasks/" + taskId)
+			.GET()
 			.header("Authorization", HttpTestClient.basic("987654321", "s3cr3t"))));
-		assertUnauthorized(HttpTestClient.send(http.request("/my-cloud/tasks/" + taskId).GET()
-			.header("Authorization", "Basic !!!not-base64")));
-		assertUnauthorized(HttpTestClient.send(http.request("/my-cloud/tasks/" + taskId).GET()
-			.header("Authorization", "Digest abc")));
+		assertUnauthorized(HttpTestClient
+			.send(http.request("/my-cloud/tasks/" + taskId).GET().header("Authorization", "Basic !!!not-base64")));
+		assertUnauthorized(HttpTestClient
+			.send(http.request("/my-cloud/tasks/" + taskId).GET().header("Authorization", "Digest abc")));
 	}
 
 	@Test
 	void configuredBearerTokenIsAccepted() {
-		HttpResponse<String> response = HttpTestClient.send(http.request("/my-cloud/tasks/" + taskId).GET()
-			.header("Authorization", "Bearer oauth-token"));
+		HttpResponse<String> response = HttpTestClient
+			.send(http.request("/my-cloud/tasks/" + taskId).GET().header("Authorization", "Bearer oauth-token"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertUnauthorized(HttpTestClient.send(http.request("/my-cloud/tasks/" + taskId).GET()
-			.header("Authorization", "Bearer other-token")));
+		assertUnauthorized(HttpTestClient
+			.send(http.request("/my-cloud/tasks/" + taskId).GET().header("Authorization", "Bearer other-token")));
 	}
 
 	@Test
@@ -75,22 +77,23 @@ class AuthenticationTests {
 		try (FakeCloudinaryAnalysisApi basicOnly = FakeCloudinaryAnalysisApi.builder().start()) {
 			HttpTestClient client = new HttpTestClient(basicOnly);
 			String id = basicOnly.createTask(TaskLife.fixed("pending"));
-			assertUnauthorized(HttpTestClient.send(client.request("/demo/tasks/" + id).GET()
-				.header("Authorization", "Bearer oauth-token")));
+			assertUnauthorized(HttpTestClient
+				.send(client.request("/demo/tasks/" + id).GET().header("Authorization", "Bearer oauth-token")));
 			assertThat(client.getTask(id).statusCode()).isEqualTo(200);
 		}
 	}
 
 	@Test
 	void anotherCloudNameGives401EvenWithValidCredentials() {
-		assertUnauthorized(HttpTestClient.send(http.request("/other-cloud/tasks/" + taskId).GET()
-			.header("Authorization", http.validAuthorization())));
+		assertUnauthorized(HttpTestClient.send(
+				http.request("/other-cloud/tasks/" + taskId).GET().header("Authorization", http.validAuthorization())));
 	}
 
 	@Test
 	void analyzeNeedsCredentialsToo() {
 		assertUnauthorized(HttpTestClient.send(http.request("/my-cloud/analyze/coco")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"async\":true}"))));
+			.POST(java.net.http.HttpRequest.BodyPublishers
+				.ofString("{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"async\":true}"))));
 	}
 
 	private static void assertUnauthorized(HttpResponse<String> response) {
@@ -102,4 +105,5 @@ class AuthenticationTests {
 		assertThat(error.path("message").asString()).isNotBlank();
 		assertThat(response.body()).doesNotContain("s3cr3t");
 	}
+
 }

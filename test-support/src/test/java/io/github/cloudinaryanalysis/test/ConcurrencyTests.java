@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Many clients at once: every answer belongs to its own task and follows its life exactly. */
+/**
+ * Many clients at once: every answer belongs to its own task and follows its life
+ * exactly.
+ */
 class ConcurrencyTests {
 
 	private static final int THREADS = 32;
@@ -29,7 +32,8 @@ class ConcurrencyTests {
 			HttpTestClient http = new HttpTestClient(fake);
 			List<String> taskIds = new ArrayList<>();
 			for (int i = 0; i < THREADS; i++) {
-				// Thread i sees pending, then processing, then completed from poll i + 2 on.
+				// Thread i sees pending, then processing, then completed from poll i + 2
+				// on.
 				taskIds.add(fake.createTask(TaskLife.completesAfterPolls(i + 2)));
 			}
 			ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -45,7 +49,8 @@ class ConcurrencyTests {
 						for (int poll = 1; poll <= REQUESTS_PER_THREAD; poll++) {
 							HttpResponse<String> response = http.getTask(taskId);
 							JsonNode body = HttpTestClient.json(response);
-							String expected = (poll >= thread + 2) ? "completed" : (poll == 1) ? "pending" : "processing";
+							String expected = (poll >= thread + 2) ? "completed"
+									: (poll == 1) ? "pending" : "processing";
 							if (response.statusCode() == 200
 									&& taskId.equals(body.path("data").path("task_id").asString())
 									&& expected.equals(body.path("data").path("status").asString())
@@ -106,4 +111,5 @@ class ConcurrencyTests {
 			}
 		}
 	}
+
 }

@@ -18,13 +18,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validates every kind of answer the fake sends against the schema the official contract declares for that operation
- * and status, and proves the validator rejects drift.
+ * Validates every kind of answer the fake sends against the schema the official contract
+ * declares for that operation and status, and proves the validator rejects drift.
  *
- * <p>Contract quirk: {@code GetTaskStatusResponse} says {@code required: [status]} at the top level although the
- * status lives under {@code data}. The documented body therefore fails validation
- * ({@link #theDocumentedTaskBodyFailsTheContractBecauseOfItsTopLevelRequiredStatus}); the fake echoes a top-level
- * {@code status} equal to {@code data.status}, which satisfies the schema and which clients ignore.
+ * <p>
+ * Contract quirk: {@code GetTaskStatusResponse} says {@code required: [status]} at the
+ * top level although the status lives under {@code data}. The documented body therefore
+ * fails validation
+ * ({@link #theDocumentedTaskBodyFailsTheContractBecauseOfItsTopLevelRequiredStatus}); the
+ * fake echoes a top-level {@code status} equal to {@code data.status}, which satisfies
+ * the schema and which clients ignore.
  */
 class ContractValidationTests {
 
@@ -82,7 +85,8 @@ class ContractValidationTests {
 	void analyzeResultAnswersConform(String type) {
 		for (boolean assetId : new boolean[] { false, true }) {
 			String body = assetId
-					? SyncAnalyzeEndpointTests.validBody(type, false, "{\"asset_id\":\"e12345b5c456c8901bbb0efc00c0fcf\"}")
+					? SyncAnalyzeEndpointTests.validBody(type, false,
+							"{\"asset_id\":\"e12345b5c456c8901bbb0efc00c0fcf\"}")
 					: SyncAnalyzeEndpointTests.validBody(type, false);
 			HttpResponse<String> response = http.analyze(type, body);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -96,7 +100,8 @@ class ContractValidationTests {
 		fake.scriptAnalysis(type, fake.defaultAnalysis(type));
 		HttpResponse<String> response = http.analyze(type, SyncAnalyzeEndpointTests.validBody(type, false));
 		assertConforms("/analyze/" + type, "post", response);
-		// Every operation's analysis schema requires a field, so an empty analysis breaks the contract.
+		// Every operation's analysis schema requires a field, so an empty analysis breaks
+		// the contract.
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> fake.scriptAnalysis(type, "{}"))
 			.withMessageContaining("would not conform to the contract");
@@ -131,7 +136,8 @@ class ContractValidationTests {
 		HttpResponse<String> badId = http.getTask("not%20valid");
 		assertThat(badId.statusCode()).isEqualTo(400);
 		assertConforms(TASKS, "get", badId);
-		HttpResponse<String> badBody = http.analyze("coco", "{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"async\":1}");
+		HttpResponse<String> badBody = http.analyze("coco",
+				"{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"async\":1}");
 		assertThat(badBody.statusCode()).isEqualTo(400);
 		assertConforms("/analyze/coco", "post", badBody);
 		HttpResponse<String> syncOnly = http.analyze("google_logo_detection", URI_BODY);
@@ -164,8 +170,8 @@ class ContractValidationTests {
 		HttpResponse<String> unknownTask = http.getTask("a".repeat(160));
 		assertThat(unknownTask.statusCode()).isEqualTo(404);
 		assertConforms(TASKS, "get", unknownTask);
-		HttpResponse<String> unknownPath = HttpTestClient.send(http.request("/demo/nothing-here").GET()
-			.header("Authorization", http.validAuthorization()));
+		HttpResponse<String> unknownPath = HttpTestClient
+			.send(http.request("/demo/nothing-here").GET().header("Authorization", http.validAuthorization()));
 		assertThat(unknownPath.statusCode()).isEqualTo(404);
 		assertThat(contract.validate(TASKS, "get", 404, unknownPath.body())).isEmpty();
 	}
@@ -211,7 +217,8 @@ class ContractValidationTests {
 
 	@Test
 	void wrongShapesFailTheContract() {
-		assertThat(contract.validate(TASKS, "get", 200, "{\"data\":{\"task_id\":7,\"status\":\"pending\"},\"status\":\"pending\"}"))
+		assertThat(contract.validate(TASKS, "get", 200,
+				"{\"data\":{\"task_id\":7,\"status\":\"pending\"},\"status\":\"pending\"}"))
 			.isNotEmpty();
 		assertThat(contract.validate(TASKS, "get", 200, "{\"data\":\"pending\",\"status\":\"pending\"}")).isNotEmpty();
 		assertThat(contract.validate(TASKS, "get", 404, "{\"error\":{\"category\":\"oops\",\"code\":\"X\"}}"))
@@ -222,7 +229,8 @@ class ContractValidationTests {
 			.isNotEmpty();
 		assertThat(contract.validate(TASKS, "get", 429,
 				"{\"error\":{\"category\":\"rate_limit_error\"},\"limits\":{\"items\":[{\"remaining\":0}]}}"))
-			.as("limits items require a type").isNotEmpty();
+			.as("limits items require a type")
+			.isNotEmpty();
 	}
 
 	@Test
@@ -236,11 +244,11 @@ class ContractValidationTests {
 
 	private static void assertConforms(String path, String method, HttpResponse<String> response) {
 		List<Error> errors = contract.validate(path, method, response.statusCode(), response.body());
-		assertThat(messages(errors)).as("%s %s %s: %s", method, path, response.statusCode(), response.body())
-			.isEmpty();
+		assertThat(messages(errors)).as("%s %s %s: %s", method, path, response.statusCode(), response.body()).isEmpty();
 	}
 
 	private static List<String> messages(List<Error> errors) {
 		return errors.stream().map(Error::toString).collect(Collectors.toList());
 	}
+
 }

@@ -11,7 +11,10 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The extension and {@code @DynamicPropertySource} together in a real Spring test context. */
+/**
+ * The extension and {@code @DynamicPropertySource} together in a real Spring test
+ * context.
+ */
 @SpringJUnitConfig(DynamicPropertySourceTests.EmptyConfiguration.class)
 class DynamicPropertySourceTests {
 
@@ -49,4 +52,5 @@ class DynamicPropertySourceTests {
 	static class EmptyConfiguration {
 
 	}
+
 }

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Runs small test classes (nested here, so Surefire does not run them on their own) through the Jupiter engine and
- * checks the extension's lifecycle: one started fake per class, parameter injection, optional reset, closed after.
+ * Runs small test classes (nested here, so Surefire does not run them on their own)
+ * through the Jupiter engine and checks the extension's lifecycle: one started fake per
+ * class, parameter injection, optional reset, closed after.
  */
 class FakeCloudinaryAnalysisExtensionTests {
 
@@ -49,7 +50,10 @@ class FakeCloudinaryAnalysisExtensionTests {
 	}
 
 	private static Events run(Class<?> testClass) {
-		return EngineTestKit.engine("junit-jupiter").selectors(DiscoverySelectors.selectClass(testClass)).execute().testEvents();
+		return EngineTestKit.engine("junit-jupiter")
+			.selectors(DiscoverySelectors.selectClass(testClass))
+			.execute()
+			.testEvents();
 	}
 
 	@ExtendWith(FakeCloudinaryAnalysisExtension.class)
@@ -86,6 +90,7 @@ class FakeCloudinaryAnalysisExtensionTests {
 			assertThat(fake).isSameAs(seen.get());
 			assertThat(fake.cloudName()).isEqualTo("demo");
 		}
+
 	}
 
 	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -116,6 +121,7 @@ class FakeCloudinaryAnalysisExtensionTests {
 			assertThat(fake.api().requestCount()).isZero();
 			assertThat(fake.api().pendingFaults()).isZero();
 		}
+
 	}
 
 	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -133,5 +139,7 @@ class FakeCloudinaryAnalysisExtensionTests {
 		void second(FakeCloudinaryAnalysisApi fake) {
 			assertThat(new HttpTestClient(fake).getTask("shared-task").statusCode()).isEqualTo(200);
 		}
+
 	}
+
 }

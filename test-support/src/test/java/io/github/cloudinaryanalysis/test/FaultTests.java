@@ -14,11 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Queued faults: 429 with limits and Retry-After, 5xx, delays and raw bodies, consumed in order. */
+/**
+ * Queued faults: 429 with limits and Retry-After, 5xx, delays and raw bodies, consumed in
+ * order.
+ */
 class FaultTests {
 
-	private static final MutableClock clock = new MutableClock(
-			Instant.parse("2025-03-04T05:06:07.890Z"));
+	private static final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T05:06:07.890Z"));
 
 	private static FakeCloudinaryAnalysisApi fake;
 
@@ -96,8 +98,10 @@ class FaultTests {
 		assertThat(delayed.statusCode()).isEqualTo(200);
 		assertThat(HttpTestClient.status(delayed)).isEqualTo("pending");
 		assertThat(delayedMillis).isGreaterThanOrEqualTo(2000);
-		// Only that one answer is delayed: the next one comes back sooner than the delay would allow. Loopback
-		// answers take milliseconds, so the 2 s delay leaves a wide margin on a loaded machine.
+		// Only that one answer is delayed: the next one comes back sooner than the delay
+		// would allow. Loopback
+		// answers take milliseconds, so the 2 s delay leaves a wide margin on a loaded
+		// machine.
 		start = System.nanoTime();
 		HttpResponse<String> next = http.getTask(this.taskId);
 		assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isLessThan(2000);
@@ -140,4 +144,5 @@ class FaultTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> fake.failNext(0, Fault.serverError(500)));
 		assertThatIllegalStateException().isThrownBy(() -> Fault.serverError(500).withRetryAfter(Duration.ZERO));
 	}
+
 }

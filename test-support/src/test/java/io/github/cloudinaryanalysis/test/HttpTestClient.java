@@ -13,7 +13,9 @@ import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JDK {@link HttpClient} wrapper for talking to the fake over loopback in tests. */
+/**
+ * A small JDK {@link HttpClient} wrapper for talking to the fake over loopback in tests.
+ */
 final class HttpTestClient {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,7 +51,10 @@ final class HttpTestClient {
 			.header("Authorization", validAuthorization()));
 	}
 
-	/** A request builder for a path below {@code baseUrl()}, with {@code Accept: application/json}. */
+	/**
+	 * A request builder for a path below {@code baseUrl()}, with
+	 * {@code Accept: application/json}.
+	 */
 	HttpRequest.Builder request(String pathBelowBase) {
 		return HttpRequest.newBuilder(URI.create(this.fake.baseUrl() + pathBelowBase))
 			.timeout(Duration.ofSeconds(10))
@@ -76,4 +81,5 @@ final class HttpTestClient {
 	static String status(HttpResponse<String> response) {
 		return json(response).path("data").path("status").asString();
 	}
+
 }

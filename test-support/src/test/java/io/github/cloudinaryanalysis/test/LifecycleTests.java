@@ -56,8 +56,10 @@ class LifecycleTests {
 		FakeCloudinaryAnalysisApi notStarted = builder.build();
 		assertThat(notStarted.toString()).contains("not started").doesNotContain("very-secret-value");
 		try (FakeCloudinaryAnalysisApi fake = builder.start()) {
-			assertThat(fake.toString()).contains(fake.baseUrl()).contains("key-123")
-				.doesNotContain("very-secret-value").doesNotContain("secret-bearer");
+			assertThat(fake.toString()).contains(fake.baseUrl())
+				.contains("key-123")
+				.doesNotContain("very-secret-value")
+				.doesNotContain("secret-bearer");
 		}
 	}
 
@@ -77,8 +79,10 @@ class LifecycleTests {
 		int port = fake.port();
 		HttpTestClient http = new HttpTestClient(fake);
 		assertThat(http.getTask("x").statusCode()).isEqualTo(404);
-		// Generous on purpose: a close that waited for the JDK server's default grace period or for idle
-		// keep-alive connections would take minutes; this only has to tell that apart from a prompt close.
+		// Generous on purpose: a close that waited for the JDK server's default grace
+		// period or for idle
+		// keep-alive connections would take minutes; this only has to tell that apart
+		// from a prompt close.
 		long start = System.nanoTime();
 		fake.close();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
@@ -87,8 +91,8 @@ class LifecycleTests {
 
 		HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		assertThatThrownBy(() -> fresh.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/demo/tasks/x"))
-			.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()))
-			.isInstanceOf(ConnectException.class);
+			.timeout(Duration.ofSeconds(5))
+			.build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
 		try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
 			assertThat(socket.getLocalPort()).isEqualTo(port);
 		}
@@ -118,4 +122,5 @@ class LifecycleTests {
 				.isInstanceOf(java.io.UncheckedIOException.class);
 		}
 	}
+
 }

@@ -18,11 +18,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The official OpenAPI 3.0.3 contract (the test resource {@code contract/analysis-openapi.yml}, an unchanged copy),
- * and a validator for response bodies: it finds the schema an operation declares for a status, following
- * {@code $ref}s to {@code #/components/responses}, and validates with networknt's json-schema-validator in its
- * OpenAPI 3.0 dialect (which honours {@code nullable}), resolving {@code $ref}s into {@code #/components/schemas}
- * within the same document.
+ * The official OpenAPI 3.0.3 contract (the test resource
+ * {@code contract/analysis-openapi.yml}, an unchanged copy), and a validator for response
+ * bodies: it finds the schema an operation declares for a status, following {@code $ref}s
+ * to {@code #/components/responses}, and validates with networknt's json-schema-validator
+ * in its OpenAPI 3.0 dialect (which honours {@code nullable}), resolving {@code $ref}s
+ * into {@code #/components/schemas} within the same document.
  */
 final class OpenApiContract {
 
@@ -53,7 +54,10 @@ final class OpenApiContract {
 		}
 	}
 
-	/** Validate a body against one of {@code #/components/schemas}, e.g. {@code AnalysisWebhookPayload}. */
+	/**
+	 * Validate a body against one of {@code #/components/schemas}, e.g.
+	 * {@code AnalysisWebhookPayload}.
+	 */
 	List<Error> validateSchema(String schemaName, String body) {
 		return this.registry.getSchema(SchemaLocation.of(DOCUMENT_ID + "#/components/schemas/" + schemaName))
 			.validate(HttpTestClient.JSON.readTree(body));
@@ -86,7 +90,8 @@ final class OpenApiContract {
 	}
 
 	/**
-	 * Validates a JSON body against the schema the contract declares for an operation's answer.
+	 * Validates a JSON body against the schema the contract declares for an operation's
+	 * answer.
 	 * @param path the contract path, e.g. {@code /tasks/{task_id}}
 	 * @param method lowercase, e.g. {@code get}
 	 * @param status the HTTP status
@@ -97,9 +102,15 @@ final class OpenApiContract {
 		return schemaFor(path, method, status).validate(HttpTestClient.JSON.readTree(body));
 	}
 
-	/** The JSON pointer (a fragment of the document) of the schema declared for the answer. */
+	/**
+	 * The JSON pointer (a fragment of the document) of the schema declared for the
+	 * answer.
+	 */
 	String schemaPointer(String path, String method, int status) {
-		JsonNode response = this.document.path("paths").path(path).path(method).path("responses")
+		JsonNode response = this.document.path("paths")
+			.path(path)
+			.path(method)
+			.path("responses")
 			.path(Integer.toString(status));
 		if (response.isMissingNode()) {
 			throw new IllegalArgumentException("The contract declares no " + status + " for " + method + " " + path);
@@ -130,4 +141,5 @@ final class OpenApiContract {
 	private static String escape(String pathKey) {
 		return pathKey.replace("~", "~0").replace("/", "~1");
 	}
+
 }

@@ -12,8 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The request journal and {@link FakeCloudinaryAnalysisApi#reset()}. */
 class RequestJournalTests {
 
-	private static final MutableClock clock = new MutableClock(
-			Instant.parse("2025-06-01T10:00:00Z"));
+	private static final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
 
 	private static FakeCloudinaryAnalysisApi fake;
 
@@ -33,7 +32,8 @@ class RequestJournalTests {
 	@Test
 	void recordsMethodPathQueryHeadersBodyAndTime() {
 		String taskId = fake.createTask(TaskLife.fixed("pending"));
-		HttpTestClient.send(http.request("/demo/tasks/" + taskId + "?verbose=1").GET()
+		HttpTestClient.send(http.request("/demo/tasks/" + taskId + "?verbose=1")
+			.GET()
 			.header("Authorization", http.validAuthorization())
 			.header("X-Trace", "t-1"));
 		String body = "{\"source\":{\"uri\":\"https://x.test/a.jpg\"},\"async\":true}";
@@ -72,11 +72,12 @@ class RequestJournalTests {
 
 	@Test
 	void toStringRedactsAuthorization() {
-		HttpTestClient.send(http.request("/demo/tasks/abc").GET()
-			.header("Authorization", http.validAuthorization()));
+		HttpTestClient.send(http.request("/demo/tasks/abc").GET().header("Authorization", http.validAuthorization()));
 		String text = fake.requests().get(0).toString();
-		assertThat(text).contains("GET /v2/analysis/demo/tasks/abc").contains("[REDACTED]")
-			.doesNotContain(http.validAuthorization().substring(6)).doesNotContain(fake.apiSecret());
+		assertThat(text).contains("GET /v2/analysis/demo/tasks/abc")
+			.contains("[REDACTED]")
+			.doesNotContain(http.validAuthorization().substring(6))
+			.doesNotContain(fake.apiSecret());
 	}
 
 	@Test
@@ -95,4 +96,5 @@ class RequestJournalTests {
 		assertThat(http.getTask(taskId).statusCode()).as("tasks are forgotten").isEqualTo(404);
 		assertThat(fake.requestCount()).isEqualTo(1);
 	}
+
 }

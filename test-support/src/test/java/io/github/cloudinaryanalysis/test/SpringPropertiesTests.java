@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * The starter properties the fake hands to Spring: as a map and via a dynamic registry. (That the key=value pairs
- * configure a real client is proven wherever the starter's own tests use {@code springPropertyValues()}.)
+ * The starter properties the fake hands to Spring: as a map and via a dynamic registry.
+ * (That the key=value pairs configure a real client is proven wherever the starter's own
+ * tests use {@code springPropertyValues()}.)
  */
 class SpringPropertiesTests {
 
@@ -53,4 +54,5 @@ class SpringPropertiesTests {
 		assertThat(registered.get(FakeCloudinaryAnalysisProperties.BASE_URL).get()).isEqualTo(fake.baseUrl());
 		assertThat(registered.get(FakeCloudinaryAnalysisProperties.API_SECRET).get()).isEqualTo("s1");
 	}
+
 }

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@code POST /analyze/{type}} without {@code "async": true}: a 200 with the type's default or scripted analysis,
- * and request bodies validated against the contract's request schemas.
+ * {@code POST /analyze/{type}} without {@code "async": true}: a 200 with the type's
+ * default or scripted analysis, and request bodies validated against the contract's
+ * request schemas.
  */
 class SyncAnalyzeEndpointTests {
 
@@ -39,7 +40,10 @@ class SyncAnalyzeEndpointTests {
 		fake.reset();
 	}
 
-	/** A body the contract accepts for a type: its source, and the list the AI Vision operations need. */
+	/**
+	 * A body the contract accepts for a type: its source, and the list the AI Vision
+	 * operations need.
+	 */
 	static String validBody(String type, boolean async) {
 		return validBody(type, async, "{\"uri\":\"" + URI + "\"}");
 	}
@@ -86,7 +90,9 @@ class SyncAnalyzeEndpointTests {
 		assertThat(remaining(http.analyze("ai_vision_tagging", validBody("ai_vision_tagging", false)))).isEqualTo(9998);
 		assertThat(remaining(http.analyze("coco", validBody("coco", false)))).isEqualTo(9999);
 		JsonNode item = HttpTestClient.json(http.analyze("google_tagging", validBody("google_tagging", false)))
-			.path("limits").path("items").path(0);
+			.path("limits")
+			.path("items")
+			.path(0);
 		assertThat(item.path("type").asString()).isEqualTo("google_tagging");
 		assertThat(item.path("limit").asLong()).isEqualTo(10000);
 		assertThat(item.path("used_by_request").asLong()).isEqualTo(1);
@@ -135,10 +141,10 @@ class SyncAnalyzeEndpointTests {
 		assertRejected("ai_vision_moderation", "{" + source + ",\"rejection_questions\":[\"1\",\"2\",\"3\",\"4\","
 				+ "\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\"]}", "rejection_questions");
 		assertRejected("ai_vision_tagging", "{" + source + "}", "tag_definitions");
-		assertRejected("ai_vision_tagging", "{" + source + ",\"tag_definitions\":[{\"name\":\"cat\"}]}",
-				"description");
+		assertRejected("ai_vision_tagging", "{" + source + ",\"tag_definitions\":[{\"name\":\"cat\"}]}", "description");
 		assertRejected("captioning", "{\"async\":true}", "source");
-		assertRejected("captioning", "{\"source\":{\"uri\":\"" + URI + "\",\"asset_id\":\"a\"}}", "AnalyzeCaptioningRequest");
+		assertRejected("captioning", "{\"source\":{\"uri\":\"" + URI + "\",\"asset_id\":\"a\"}}",
+				"AnalyzeCaptioningRequest");
 		assertRejected("captioning", "{" + source + ",\"async\":\"true\"}", "async");
 		assertRejected("captioning", "{" + source + ",\"notification_url\":7}", "notification_url");
 		assertThat(fake.requestCount()).isEqualTo(9);

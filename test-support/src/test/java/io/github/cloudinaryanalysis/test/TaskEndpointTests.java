@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /tasks/{task_id}}: the 200 shape, unknown and malformed ids, unknown paths and wrong methods. */
+/**
+ * {@code GET /tasks/{task_id}}: the 200 shape, unknown and malformed ids, unknown paths
+ * and wrong methods.
+ */
 class TaskEndpointTests {
 
 	private static FakeCloudinaryAnalysisApi fake;
@@ -76,13 +79,13 @@ class TaskEndpointTests {
 	@Test
 	void unknownPathsGive404ErrorResponse() {
 		for (String path : new String[] { "/demo/tasks", "/demo/tasks/a/b", "/demo/other" }) {
-			HttpResponse<String> response = HttpTestClient.send(http.request(path).GET()
-				.header("Authorization", http.validAuthorization()));
+			HttpResponse<String> response = HttpTestClient
+				.send(http.request(path).GET().header("Authorization", http.validAuthorization()));
 			assertThat(response.statusCode()).as(path).isEqualTo(404);
 			assertThat(HttpTestClient.json(response).path("error").path("category").asString()).isEqualTo("user_error");
 		}
-		HttpResponse<String> root = HttpTestClient.send(HttpRequest.newBuilder(
-				java.net.URI.create("http://127.0.0.1:" + fake.port() + "/")).GET());
+		HttpResponse<String> root = HttpTestClient
+			.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + fake.port() + "/")).GET());
 		assertThat(root.statusCode()).isEqualTo(404);
 		assertThat(HttpTestClient.json(root).path("error").path("code").asString()).isEqualTo(ErrorCodes.NOT_FOUND);
 	}
@@ -90,15 +93,15 @@ class TaskEndpointTests {
 	@Test
 	void wrongMethodGives405() {
 		String taskId = fake.createTask(TaskLife.fixed("pending"));
-		HttpResponse<String> response = HttpTestClient.send(http.request("/demo/tasks/" + taskId)
-			.DELETE()
-			.header("Authorization", http.validAuthorization()));
+		HttpResponse<String> response = HttpTestClient
+			.send(http.request("/demo/tasks/" + taskId).DELETE().header("Authorization", http.validAuthorization()));
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
 		assertThat(fake.pollCount(taskId)).isZero();
-		HttpResponse<String> getAnalyze = HttpTestClient.send(http.request("/demo/analyze/coco").GET()
-			.header("Authorization", http.validAuthorization()));
+		HttpResponse<String> getAnalyze = HttpTestClient
+			.send(http.request("/demo/analyze/coco").GET().header("Authorization", http.validAuthorization()));
 		assertThat(getAnalyze.statusCode()).isEqualTo(405);
 		assertThat(getAnalyze.headers().firstValue("Allow")).hasValue("POST");
 	}
+
 }

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The fake's webhook notifications, received over real loopback HTTP by {@link WebhookReceiver}: signed as
- * Cloudinary signs (checked by an independent computation), contract-valid, carrying the sync answer's
- * {@code data}, sent once when a task ends, recorded with their answers; and the broken variants for tests.
+ * The fake's webhook notifications, received over real loopback HTTP by
+ * {@link WebhookReceiver}: signed as Cloudinary signs (checked by an independent
+ * computation), contract-valid, carrying the sync answer's {@code data}, sent once when a
+ * task ends, recorded with their answers; and the broken variants for tests.
  */
 class WebhookNotificationTests {
 
@@ -142,7 +143,8 @@ class WebhookNotificationTests {
 			http.getTask(taskId);
 		}
 		awaitDeliveries(1);
-		// A later second delivery would have been sent on the same pool: one more automatic send proves it is not.
+		// A later second delivery would have been sent on the same pool: one more
+		// automatic send proves it is not.
 		String other = taskId(http.analyze("captioning", asyncBody("once")));
 		http.getTask(other);
 		assertThat(awaitDeliveries(2)).extracting(WebhookDelivery::taskId).containsExactlyInAnyOrder(taskId, other);
@@ -196,7 +198,8 @@ class WebhookNotificationTests {
 		long now = Instant.now().getEpochSecond();
 
 		WebhookDelivery tampered = this.fake.sendNotification(taskId, Webhook.tampered()).get(0);
-		assertThat(tampered.signature()).isNotEqualTo(sign("SHA-1", tampered.bodyBytes(), tampered.timestamp(), secret));
+		assertThat(tampered.signature())
+			.isNotEqualTo(sign("SHA-1", tampered.bodyBytes(), tampered.timestamp(), secret));
 		String genuineBody = tampered.body().replace("\"http_status\":500", "\"http_status\":200");
 		assertThat(tampered.signature()).as("signed before the change")
 			.isEqualTo(sign("SHA-1", genuineBody.getBytes(StandardCharsets.UTF_8), tampered.timestamp(), secret));
@@ -206,7 +209,8 @@ class WebhookNotificationTests {
 			.isEqualTo(sign("SHA-1", wrongSecret.bodyBytes(), wrongSecret.timestamp(), "guess"));
 
 		WebhookDelivery stale = this.fake.sendNotification(taskId, Webhook.stale(Duration.ofHours(3))).get(0);
-		assertThat(Long.parseLong(stale.timestamp())).isCloseTo(now - 3 * 3600, org.assertj.core.data.Offset.offset(60L));
+		assertThat(Long.parseLong(stale.timestamp())).isCloseTo(now - 3 * 3600,
+				org.assertj.core.data.Offset.offset(60L));
 		assertThat(stale.signature()).isEqualTo(sign("SHA-1", stale.bodyBytes(), stale.timestamp(), secret));
 
 		WebhookDelivery future = this.fake.sendNotification(taskId, Webhook.future(Duration.ofMinutes(10))).get(0);
@@ -215,7 +219,8 @@ class WebhookNotificationTests {
 
 		WebhookDelivery oversized = this.fake.sendNotification(taskId, Webhook.oversized(2_000_000)).get(0);
 		assertThat(oversized.bodyBytes().length).isBetween(2_000_000, 2_000_100);
-		assertThat(oversized.signature()).isEqualTo(sign("SHA-1", oversized.bodyBytes(), oversized.timestamp(), secret));
+		assertThat(oversized.signature())
+			.isEqualTo(sign("SHA-1", oversized.bodyBytes(), oversized.timestamp(), secret));
 		assertThat(CONTRACT.validateSchema("AnalysisWebhookPayload", oversized.body())).isEmpty();
 
 		WebhookDelivery unsigned = this.fake.sendNotification(taskId, Webhook.withoutSignature()).get(0);
@@ -288,10 +293,15 @@ class WebhookNotificationTests {
 	void notificationUrlsMustBeAbsoluteHttpUrls() {
 		this.fake = FakeCloudinaryAnalysisApi.builder().start();
 		HttpTestClient http = new HttpTestClient(this.fake);
-		assertThat(http.analyze("captioning", "{\"source\":{\"uri\":\"" + CAT + "\"},\"async\":true,"
-				+ "\"notification_url\":\"/relative\"}").statusCode()).isEqualTo(400);
-		assertThat(http.analyze("captioning", "{\"source\":{\"uri\":\"" + CAT + "\"},\"async\":true,"
-				+ "\"notification_url\":\"ftp://x.test/h\"}").statusCode()).isEqualTo(400);
+		assertThat(http
+			.analyze("captioning",
+					"{\"source\":{\"uri\":\"" + CAT + "\"},\"async\":true," + "\"notification_url\":\"/relative\"}")
+			.statusCode()).isEqualTo(400);
+		assertThat(http
+			.analyze("captioning",
+					"{\"source\":{\"uri\":\"" + CAT + "\"},\"async\":true,"
+							+ "\"notification_url\":\"ftp://x.test/h\"}")
+			.statusCode()).isEqualTo(400);
 		assertThatIllegalArgumentException().isThrownBy(() -> this.fake.setNotificationUrl(URI.create("/relative")));
 		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(1));
 		assertThatIllegalStateException().isThrownBy(() -> this.fake.sendNotification(taskId))
@@ -318,8 +328,8 @@ class WebhookNotificationTests {
 	}
 
 	private String asyncBody(String path) {
-		return "{\"source\":{\"uri\":\"" + CAT + "\"},\"async\":true,\"notification_url\":\""
-				+ this.receiver.url(path) + "\"}";
+		return "{\"source\":{\"uri\":\"" + CAT + "\"},\"async\":true,\"notification_url\":\"" + this.receiver.url(path)
+				+ "\"}";
 	}
 
 	private static String taskId(java.net.http.HttpResponse<String> accepted) {

@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
-/** A webhook receiver on loopback: records every POST it gets and answers with a settable status. */
+/**
+ * A webhook receiver on loopback: records every POST it gets and answers with a settable
+ * status.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
 	private final HttpServer server;

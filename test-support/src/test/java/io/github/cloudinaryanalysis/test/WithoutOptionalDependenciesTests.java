@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * spring-test and JUnit are optional dependencies: the fake must load and serve without them. Loads this module's
- * classes in a class loader that hides {@code org.springframework.*} and {@code org.junit.*}, and runs
- * {@link Probe} there.
+ * spring-test and JUnit are optional dependencies: the fake must load and serve without
+ * them. Loads this module's classes in a class loader that hides
+ * {@code org.springframework.*} and {@code org.junit.*}, and runs {@link Probe} there.
  */
 class WithoutOptionalDependenciesTests {
 
@@ -29,7 +29,10 @@ class WithoutOptionalDependenciesTests {
 		}
 	}
 
-	/** Runs inside the isolated class loader: starts a fake and polls a task with the JDK HTTP client. */
+	/**
+	 * Runs inside the isolated class loader: starts a fake and polls a task with the JDK
+	 * HTTP client.
+	 */
 	public static final class Probe implements Callable<String> {
 
 		@Override
@@ -53,9 +56,13 @@ class WithoutOptionalDependenciesTests {
 				return true;
 			}
 		}
+
 	}
 
-	/** Refuses Spring, JUnit and this module's own package, so the child loader defines the latter itself. */
+	/**
+	 * Refuses Spring, JUnit and this module's own package, so the child loader defines
+	 * the latter itself.
+	 */
 	private static final class HidingClassLoader extends ClassLoader {
 
 		HidingClassLoader(ClassLoader parent) {
@@ -70,5 +77,7 @@ class WithoutOptionalDependenciesTests {
 			}
 			return super.loadClass(name, resolve);
 		}
+
 	}
+
 }

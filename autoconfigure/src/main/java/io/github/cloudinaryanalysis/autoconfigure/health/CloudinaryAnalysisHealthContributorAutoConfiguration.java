@@ -18,8 +18,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code cloudinaryAnalysis} health indicator, on by default with Actuator and switched off with
- * {@code management.health.cloudinary-analysis.enabled=false}.
+ * The {@code cloudinaryAnalysis} health indicator, on by default with Actuator and
+ * switched off with {@code management.health.cloudinary-analysis.enabled=false}.
  */
 @AutoConfiguration(after = CloudinaryAnalysisAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

@@ -17,9 +17,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers the client's own meters ({@link CloudinaryAnalysisMetrics}) when Micrometer is present, and the
- * descriptions of the observation's meters ({@link CloudinaryAnalysisMeterDescriptions}).
- * {@code cloudinary.analysis.metrics.enabled=false} switches them off, together with the call observation.
+ * Registers the client's own meters ({@link CloudinaryAnalysisMetrics}) when Micrometer
+ * is present, and the descriptions of the observation's meters
+ * ({@link CloudinaryAnalysisMeterDescriptions}).
+ * {@code cloudinary.analysis.metrics.enabled=false} switches them off, together with the
+ * call observation.
  */
 @AutoConfiguration(after = CloudinaryAnalysisAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -34,8 +36,10 @@ public final class CloudinaryAnalysisMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CloudinaryAnalysisMetrics cloudinaryAnalysisMetrics(ClientActivity activity,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
-		// With an observation registry, the client's wait observation makes the await timer. Boot's
-		// MeterRegistryPostProcessor binds the metrics (a MeterBinder) to the application's registry.
+		// With an observation registry, the client's wait observation makes the await
+		// timer. Boot's
+		// MeterRegistryPostProcessor binds the metrics (a MeterBinder) to the
+		// application's registry.
 		return new CloudinaryAnalysisMetrics(activity, observationRegistry.getIfAvailable() == null);
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.http.client.observation.DefaultClientRequestObservati
 import org.springframework.web.client.RestClient;
 
 /**
- * Names this client in the {@code http.client.requests} observations of its requests: {@code client.name} is
- * {@value ClientNameObservationConvention#CLIENT_NAME} instead of the API's host, so its requests can be told from
- * the application's other calls. The {@code uri} tag is the URI template, never a raw task id.
+ * Names this client in the {@code http.client.requests} observations of its requests:
+ * {@code client.name} is {@value ClientNameObservationConvention#CLIENT_NAME} instead of
+ * the API's host, so its requests can be told from the application's other calls. The
+ * {@code uri} tag is the URI template, never a raw task id.
  */
 @AutoConfiguration
 @ConditionalOnClass({ RestClient.class, ObservationProperties.class })
@@ -27,7 +28,11 @@ public final class CloudinaryAnalysisObservationAutoConfiguration {
 	@Bean
 	CloudinaryAnalysisRestClientCustomizer cloudinaryAnalysisClientNameCustomizer(
 			ObjectProvider<ObservationProperties> properties) {
-		String name = properties.getIfAvailable(ObservationProperties::new).getHttp().getClient().getRequests().getName();
+		String name = properties.getIfAvailable(ObservationProperties::new)
+			.getHttp()
+			.getClient()
+			.getRequests()
+			.getName();
 		return (builder) -> builder.observationConvention(new ClientNameObservationConvention(name));
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * Problem details for Analysis API errors in servlet web applications, on by default and switched off with
- * {@code cloudinary.analysis.problem-details.enabled=false}.
+ * Problem details for Analysis API errors in servlet web applications, on by default and
+ * switched off with {@code cloudinary.analysis.problem-details.enabled=false}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

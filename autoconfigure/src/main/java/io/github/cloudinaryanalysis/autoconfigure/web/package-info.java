@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of problem details for Analysis API errors in Spring MVC applications.
+ * Auto-configuration of problem details for Analysis API errors in Spring MVC
+ * applications.
  */
 @NullMarked
 package io.github.cloudinaryanalysis.autoconfigure.web;

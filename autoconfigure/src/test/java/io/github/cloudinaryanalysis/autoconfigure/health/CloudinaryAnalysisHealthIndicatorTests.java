@@ -46,7 +46,8 @@ class CloudinaryAnalysisHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("cloudName", "demo")
 			.containsEntry("host", this.server.getHostName())
 			.containsEntry("source", "probe");
-		assertThat(health.toString()).doesNotContain(AnalysisContexts.API_SECRET).doesNotContain(AnalysisContexts.API_KEY);
+		assertThat(health.toString()).doesNotContain(AnalysisContexts.API_SECRET)
+			.doesNotContain(AnalysisContexts.API_KEY);
 	}
 
 	@ParameterizedTest
@@ -61,7 +62,8 @@ class CloudinaryAnalysisHealthIndicatorTests {
 
 	@Test
 	void rateLimitedIsUpWithADetail() {
-		this.server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30")
+		this.server.enqueue(new MockResponse.Builder().code(429)
+			.addHeader("Retry-After", "30")
 			.body("{\"error\":{\"category\":\"rate_limit_error\",\"code\":\"MA_429\",\"message\":\"slow\"}}")
 			.build());
 		Health health = health(runner());
@@ -86,8 +88,10 @@ class CloudinaryAnalysisHealthIndicatorTests {
 				.withPropertyValues("cloudinary.analysis.read-timeout=5m", "cloudinary.analysis.health.timeout=300ms");
 			runner.run((context) -> {
 				CloudinaryAnalysisHealthIndicator indicator = context.getBean(CloudinaryAnalysisHealthIndicator.class);
-				// Without its own timeout the probe would wait for the 5-minute read timeout; a generous 60 s
-				// (200 times the probe timeout) only guards against a hang, not against a slow machine.
+				// Without its own timeout the probe would wait for the 5-minute read
+				// timeout; a generous 60 s
+				// (200 times the probe timeout) only guards against a hang, not against a
+				// slow machine.
 				assertThat(CompletableFuture.supplyAsync(indicator::health)).succeedsWithin(Duration.ofSeconds(60))
 					.satisfies((health) -> {
 						assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -103,7 +107,8 @@ class CloudinaryAnalysisHealthIndicatorTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		Health health = health(healthRunner(AnalysisContexts.against("http://127.0.0.1:" + closedPort + "/v2/analysis")));
+		Health health = health(
+				healthRunner(AnalysisContexts.against("http://127.0.0.1:" + closedPort + "/v2/analysis")));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails().get("error").toString()).contains("unreachable");
 	}
@@ -134,7 +139,8 @@ class CloudinaryAnalysisHealthIndicatorTests {
 			try {
 				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 				clock.advance(Duration.ofSeconds(29));
-				assertThat(indicator.health().getStatus()).as("29 s later: still the cached result").isEqualTo(Status.UP);
+				assertThat(indicator.health().getStatus()).as("29 s later: still the cached result")
+					.isEqualTo(Status.UP);
 				assertThat(this.server.getRequestCount()).isEqualTo(1);
 				clock.advance(Duration.ofSeconds(1));
 				assertThat(indicator.health().getStatus()).as("30 s later: probed again").isEqualTo(Status.DOWN);
@@ -164,7 +170,8 @@ class CloudinaryAnalysisHealthIndicatorTests {
 	@Test
 	void switchedOffWithTheManagementProperty() {
 		runner().withPropertyValues("management.health.cloudinary-analysis.enabled=false")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CloudinaryAnalysisHealthIndicator.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(CloudinaryAnalysisHealthIndicator.class));
 	}
 
 	@Test

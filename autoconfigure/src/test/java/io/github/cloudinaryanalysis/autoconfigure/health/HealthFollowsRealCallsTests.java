@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Health follows the application's own calls at once, within a long cache window, and sends no probe for it
- * (issue 11, point 8).
+ * Health follows the application's own calls at once, within a long cache window, and
+ * sends no probe for it (issue 11, point 8).
  */
 class HealthFollowsRealCallsTests {
 
@@ -42,7 +42,8 @@ class HealthFollowsRealCallsTests {
 			call(context);
 			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 
-			this.server.enqueue(new MockResponse.Builder().code(failure).body("{\"error\":{\"message\":\"x\"}}").build());
+			this.server
+				.enqueue(new MockResponse.Builder().code(failure).body("{\"error\":{\"message\":\"x\"}}").build());
 			call(context);
 			Health down = health(context);
 			assertThat(down.getStatus()).isEqualTo(Status.DOWN);
@@ -95,7 +96,8 @@ class HealthFollowsRealCallsTests {
 	}
 
 	private static ApplicationContextRunner runner(ApplicationContextRunner runner) {
-		// A cache window far longer than the test: only the calls themselves can change the answer.
+		// A cache window far longer than the test: only the calls themselves can change
+		// the answer.
 		return runner.withPropertyValues("cloudinary.analysis.health.cache-ttl=1h")
 			.withConfiguration(AutoConfigurations.of(CloudinaryAnalysisAutoConfiguration.class,
 					CloudinaryAnalysisHealthContributorAutoConfiguration.class));

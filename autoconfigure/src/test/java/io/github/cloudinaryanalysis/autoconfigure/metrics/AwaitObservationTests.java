@@ -43,10 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A wait stays inside the caller's trace: it is an observation {@code cloudinary.analysis.tasks.await} whose parent
- * is the caller's current observation, each poll's {@code cloudinary.analysis.tasks.status} observation is its
- * child, and the caller's context (here a thread local registered with Micrometer's context-propagation, as log
- * correlation is) reaches the threads that poll.
+ * A wait stays inside the caller's trace: it is an observation
+ * {@code cloudinary.analysis.tasks.await} whose parent is the caller's current
+ * observation, each poll's {@code cloudinary.analysis.tasks.status} observation is its
+ * child, and the caller's context (here a thread local registered with Micrometer's
+ * context-propagation, as log correlation is) reaches the threads that poll.
  */
 class AwaitObservationTests {
 
@@ -82,8 +83,8 @@ class AwaitObservationTests {
 			Observation caller = Observation.start("caller.request", registry);
 			REQUEST_ID.set("request-42");
 			try (Observation.Scope scope = caller.openScope()) {
-				TaskStatusResponse response = context.getBean(TasksClient.class).awaitCompletion(taskId,
-						Duration.ofSeconds(10));
+				TaskStatusResponse response = context.getBean(TasksClient.class)
+					.awaitCompletion(taskId, Duration.ofSeconds(10));
 				assertThat(response.taskId()).isEqualTo(taskId);
 			}
 			finally {
@@ -92,7 +93,8 @@ class AwaitObservationTests {
 			}
 			assertFamily(caller.getContext(), 3);
 			assertThat(this.requestIdsSeenByPolls).containsExactly("request-42", "request-42", "request-42");
-			assertThat(this.threadsOfPolls).allSatisfy((name) -> assertThat(name).startsWith("cloudinary-analysis-poll-"));
+			assertThat(this.threadsOfPolls)
+				.allSatisfy((name) -> assertThat(name).startsWith("cloudinary-analysis-poll-"));
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThat(meters.get("cloudinary.analysis.tasks.await").tag("outcome", "completed").timer().count())
 				.isEqualTo(1);
@@ -106,10 +108,11 @@ class AwaitObservationTests {
 			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
 			Observation caller = Observation.start("caller.request", registry);
 			REQUEST_ID.set("request-7");
-			var future = caller.scoped(
-					() -> context.getBean(TasksClient.class).awaitCompletionAsync(taskId, Duration.ofSeconds(10)));
+			var future = caller
+				.scoped(() -> context.getBean(TasksClient.class).awaitCompletionAsync(taskId, Duration.ofSeconds(10)));
 			REQUEST_ID.remove();
-			// The caller's thread moves on; the wait goes on elsewhere, still in its trace.
+			// The caller's thread moves on; the wait goes on elsewhere, still in its
+			// trace.
 			assertThat(future.get(10, TimeUnit.SECONDS).taskId()).isEqualTo(taskId);
 			caller.stop();
 			assertFamily(caller.getContext(), 2);
@@ -143,9 +146,8 @@ class AwaitObservationTests {
 			.filter(TaskStatusObservationContext.class::isInstance)
 			.toList();
 		assertThat(statusCalls).hasSize(polls);
-		assertThat(statusCalls).allSatisfy((call) -> assertThat(contextOf(call.getParentObservation()))
-			.as("parent of a poll")
-			.isSameAs(await));
+		assertThat(statusCalls).allSatisfy(
+				(call) -> assertThat(contextOf(call.getParentObservation())).as("parent of a poll").isSameAs(await));
 	}
 
 	private Observation.Context awaitContext() {
@@ -198,7 +200,10 @@ class AwaitObservationTests {
 
 	}
 
-	/** A request id kept in a thread local, as MDC-based log correlation keeps the trace id. */
+	/**
+	 * A request id kept in a thread local, as MDC-based log correlation keeps the trace
+	 * id.
+	 */
 	private static final class RequestIdAccessor implements ThreadLocalAccessor<String> {
 
 		static final String KEY = "test.request-id";

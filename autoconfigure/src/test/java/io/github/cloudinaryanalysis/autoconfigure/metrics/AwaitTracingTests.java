@@ -36,8 +36,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With a real tracer (Brave, through Boot's tracing auto-configuration), a wait is a span in the caller's trace,
- * each poll's span is its child, and what is logged on the poll threads carries the caller's trace id (MDC).
+ * With a real tracer (Brave, through Boot's tracing auto-configuration), a wait is a span
+ * in the caller's trace, each poll's span is its child, and what is logged on the poll
+ * threads carries the caller's trace id (MDC).
  */
 class AwaitTracingTests {
 

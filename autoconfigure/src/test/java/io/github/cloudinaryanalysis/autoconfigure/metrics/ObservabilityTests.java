@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Meters and observations after real HTTP calls to the fake API, with Boot's metrics and observation
- * auto-configuration and a {@code SimpleMeterRegistry}.
+ * Meters and observations after real HTTP calls to the fake API, with Boot's metrics and
+ * observation auto-configuration and a {@code SimpleMeterRegistry}.
  */
 class ObservabilityTests {
 
@@ -65,10 +65,12 @@ class ObservabilityTests {
 			assertThatExceptionOfType(CloudinaryAnalysisException.NotFound.class)
 				.isThrownBy(() -> client.getStatus("unknown_task_42"));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("cloudinary.analysis.tasks.status").tags("outcome", "success", "status", "completed")
+			assertThat(registry.get("cloudinary.analysis.tasks.status")
+				.tags("outcome", "success", "status", "completed")
 				.timer()
 				.count()).isEqualTo(1);
-			assertThat(registry.get("cloudinary.analysis.tasks.status").tags("outcome", "client_error", "status", "none")
+			assertThat(registry.get("cloudinary.analysis.tasks.status")
+				.tags("outcome", "client_error", "status", "none")
 				.timer()
 				.count()).isEqualTo(1);
 			assertNoTagCarries(registry, taskId, "unknown_task_42");
@@ -93,7 +95,9 @@ class ObservabilityTests {
 		this.fake.failNext(2, Fault.serverError(503));
 		runner().run((context) -> {
 			context.getBean(TasksClient.class).getStatus(taskId);
-			assertThat(context.getBean(MeterRegistry.class).get("cloudinary.analysis.retries").tag("reason", "server_error")
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("cloudinary.analysis.retries")
+				.tag("reason", "server_error")
 				.counter()
 				.count()).isEqualTo(2);
 		});
@@ -108,8 +112,10 @@ class ObservabilityTests {
 			assertThatExceptionOfType(CloudinaryAnalysisException.TooManyRequests.class)
 				.isThrownBy(() -> client.getStatus(taskId));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("cloudinary.analysis.rate.limit.remaining").tag("feature", "ai_vision").gauge().value())
-				.isZero();
+			assertThat(registry.get("cloudinary.analysis.rate.limit.remaining")
+				.tag("feature", "ai_vision")
+				.gauge()
+				.value()).isZero();
 			assertThat(registry.get("cloudinary.analysis.tasks.status").tag("outcome", "rate_limited").timer().count())
 				.isEqualTo(1);
 		});
@@ -123,7 +129,9 @@ class ObservabilityTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("cloudinary.analysis.tasks.await").tag("outcome", "completed").timer().count())
 				.isEqualTo(1);
-			assertThat(registry.get("cloudinary.analysis.tasks.await.polls").tag("outcome", "completed").summary()
+			assertThat(registry.get("cloudinary.analysis.tasks.await.polls")
+				.tag("outcome", "completed")
+				.summary()
 				.totalAmount()).isEqualTo(3);
 		});
 	}
@@ -171,7 +179,8 @@ class ObservabilityTests {
 	@Test
 	void withoutMicrometerTheClientStillWorks() {
 		String taskId = this.fake.createTask(TaskLife.fixed(TaskLife.COMPLETED));
-		// Without micrometer-core, Boot's metrics auto-configurations are absent too: only ours are asked to back off.
+		// Without micrometer-core, Boot's metrics auto-configurations are absent too:
+		// only ours are asked to back off.
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
@@ -180,9 +189,9 @@ class ObservabilityTests {
 			.withPropertyValues(this.fake.springPropertyValues())
 			.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(CloudinaryAnalysisMetrics.class);
-			assertThat(context.getBean(TasksClient.class).getStatus(taskId).taskId()).isEqualTo(taskId);
-		});
+				assertThat(context).hasNotFailed().doesNotHaveBean(CloudinaryAnalysisMetrics.class);
+				assertThat(context.getBean(TasksClient.class).getStatus(taskId).taskId()).isEqualTo(taskId);
+			});
 	}
 
 	private ApplicationContextRunner runner() {
@@ -203,13 +212,15 @@ class ObservabilityTests {
 		for (Meter meter : registry.getMeters()) {
 			for (Tag tag : meter.getId().getTags()) {
 				for (String taskId : taskIds) {
-					assertThat(tag.getValue()).as("tag %s of %s", tag.getKey(), meter.getId().getName()).doesNotContain(taskId);
+					assertThat(tag.getValue()).as("tag %s of %s", tag.getKey(), meter.getId().getName())
+						.doesNotContain(taskId);
 				}
 			}
 		}
 	}
 
-	private record RecordingHandler(List<Observation.Context> observed) implements ObservationHandler<Observation.Context> {
+	private record RecordingHandler(
+			List<Observation.Context> observed) implements ObservationHandler<Observation.Context> {
 
 		@Override
 		public void onStop(Observation.Context context) {

@@ -43,10 +43,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's metrics table ("Metrics and traces"), meter by meter and tag value by tag value, after real calls
- * to the fake API: every {@code outcome} and {@code status} of {@code cloudinary.analysis.tasks.status}, every
- * {@code outcome} of {@code cloudinary.analysis.tasks.await} (and its polls), the cap of 16 features on the quota
- * gauge, and a replaced observation convention. Retry reasons are in {@code ReadmeErrorTableTests}.
+ * The README's metrics table ("Metrics and traces"), meter by meter and tag value by tag
+ * value, after real calls to the fake API: every {@code outcome} and {@code status} of
+ * {@code cloudinary.analysis.tasks.status}, every {@code outcome} of
+ * {@code cloudinary.analysis.tasks.await} (and its polls), the cap of 16 features on the
+ * quota gauge, and a replaced observation convention. Retry reasons are in
+ * {@code ReadmeErrorTableTests}.
  */
 class ReadmeMetricsTableTests {
 
@@ -72,8 +74,8 @@ class ReadmeMetricsTableTests {
 			this.fake.failNext(1, Fault.rateLimited(Duration.ofHours(1)));
 			catchThrowable(() -> client.getStatus(taskId));
 			this.fake.failNext(1, Fault.delay(Duration.ofSeconds(3)));
-			catchThrowable(() -> client.getStatus(taskId,
-					RequestOptions.defaults().withReadTimeout(Duration.ofMillis(200))));
+			catchThrowable(
+					() -> client.getStatus(taskId, RequestOptions.defaults().withReadTimeout(Duration.ofMillis(200))));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(statusCount(registry, "success", "pending")).isEqualTo(1);
 			assertThat(statusCount(registry, "client_error", "none")).isEqualTo(1);
@@ -117,24 +119,31 @@ class ReadmeMetricsTableTests {
 			client.awaitCompletion(fails, Duration.ofSeconds(30));
 			catchThrowable(() -> client.awaitCompletion(neverEnds, Duration.ofMillis(300)));
 			catchThrowable(() -> client.awaitCompletion("no_such_task", Duration.ofSeconds(30)));
-			CompletableFuture<TaskStatusResponse> future = client.awaitCompletionAsync(cancelled, Duration.ofMinutes(1));
+			CompletableFuture<TaskStatusResponse> future = client.awaitCompletionAsync(cancelled,
+					Duration.ofMinutes(1));
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.fake.pollCount(cancelled) >= 1);
 			future.cancel(true);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(registry.find(CloudinaryAnalysisMetrics.AWAIT).tag("outcome", "cancelled")
-					.timer()).isNotNull());
+				.untilAsserted(() -> assertThat(
+						registry.find(CloudinaryAnalysisMetrics.AWAIT).tag("outcome", "cancelled").timer())
+					.isNotNull());
 			for (String outcome : new String[] { "completed", "failed", "timeout", "error", "cancelled" }) {
 				assertThat(registry.get(CloudinaryAnalysisMetrics.AWAIT).tag("outcome", outcome).timer().count())
 					.as("waits ending %s", outcome)
 					.isEqualTo(1);
-				assertThat(registry.get(CloudinaryAnalysisMetrics.AWAIT_POLLS).tag("outcome", outcome).summary().count())
+				assertThat(
+						registry.get(CloudinaryAnalysisMetrics.AWAIT_POLLS).tag("outcome", outcome).summary().count())
 					.as("poll counts of waits ending %s", outcome)
 					.isEqualTo(1);
 			}
-			assertThat(registry.get(CloudinaryAnalysisMetrics.AWAIT_POLLS).tag("outcome", "completed").summary()
+			assertThat(registry.get(CloudinaryAnalysisMetrics.AWAIT_POLLS)
+				.tag("outcome", "completed")
+				.summary()
 				.totalAmount()).isEqualTo(2);
-			assertThat(registry.get(CloudinaryAnalysisMetrics.AWAIT_POLLS).tag("outcome", "failed").summary()
+			assertThat(registry.get(CloudinaryAnalysisMetrics.AWAIT_POLLS)
+				.tag("outcome", "failed")
+				.summary()
 				.totalAmount()).isEqualTo(1);
 		});
 	}
@@ -147,16 +156,19 @@ class ReadmeMetricsTableTests {
 			.mapToObj((i) -> "{\"type\":\"feature_" + i + "\",\"used_by_request\":1,\"remaining\":" + i
 					+ ",\"limit\":1000,\"reset_time\":\"" + reset + "\"}")
 			.collect(Collectors.joining(","));
-		this.fake.failNext(1, Fault.status(429, "application/json",
-				"{\"error\":{\"category\":\"rate_limit_error\",\"code\":\"MA_429\",\"message\":\"slow down\"},"
-						+ "\"limits\":{\"items\":[" + items + "]}}"));
+		this.fake.failNext(1,
+				Fault.status(429, "application/json",
+						"{\"error\":{\"category\":\"rate_limit_error\",\"code\":\"MA_429\",\"message\":\"slow down\"},"
+								+ "\"limits\":{\"items\":[" + items + "]}}"));
 		runner().run((context) -> {
 			catchThrowable(() -> context.getBean(TasksClient.class).getStatus(taskId));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.find(CloudinaryAnalysisMetrics.QUOTA).gauges()).as("features tracked from 40 reported")
 				.hasSize(16);
-			registry.find(CloudinaryAnalysisMetrics.QUOTA).gauges().forEach((gauge) -> assertThat(gauge.value())
-				.isEqualTo(Double.parseDouble(gauge.getId().getTag("feature").substring("feature_".length()))));
+			registry.find(CloudinaryAnalysisMetrics.QUOTA)
+				.gauges()
+				.forEach((gauge) -> assertThat(gauge.value())
+					.isEqualTo(Double.parseDouble(gauge.getId().getTag("feature").substring("feature_".length()))));
 		});
 	}
 
@@ -189,9 +201,11 @@ class ReadmeMetricsTableTests {
 					CloudinaryAnalysisAutoConfiguration.class, CloudinaryAnalysisMetricsAutoConfiguration.class,
 					CloudinaryAnalysisObservationAutoConfiguration.class))
 			.withPropertyValues(this.fake.springPropertyValues())
-			// One attempt per call, so that each call is one observation with the outcome of that answer.
+			// One attempt per call, so that each call is one observation with the outcome
+			// of that answer.
 			.withPropertyValues("cloudinary.analysis.retry.enabled=false",
-					"cloudinary.analysis.polling.initial-interval=10ms", "cloudinary.analysis.polling.max-interval=50ms");
+					"cloudinary.analysis.polling.initial-interval=10ms",
+					"cloudinary.analysis.polling.max-interval=50ms");
 	}
 
 	/** A user's convention: the default tags plus one of its own. */

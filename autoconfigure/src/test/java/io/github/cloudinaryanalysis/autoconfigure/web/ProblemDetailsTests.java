@@ -37,8 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A {@link CloudinaryAnalysisException} that escapes a controller becomes a problem detail for the application's
- * caller, through the real Spring MVC dispatcher.
+ * A {@link CloudinaryAnalysisException} that escapes a controller becomes a problem
+ * detail for the application's caller, through the real Spring MVC dispatcher.
  */
 class ProblemDetailsTests {
 
@@ -89,8 +89,8 @@ class ProblemDetailsTests {
 
 	@Test
 	void theApplicationsOwnHandlerWins() {
-		this.runner.withUserConfiguration(UserAdvice.class).run((context) -> mvc(context).perform(get("/not-found"))
-			.andExpect(status().isIAmATeapot()));
+		this.runner.withUserConfiguration(UserAdvice.class)
+			.run((context) -> mvc(context).perform(get("/not-found")).andExpect(status().isIAmATeapot()));
 	}
 
 	@Test
@@ -110,8 +110,8 @@ class ProblemDetailsTests {
 		@GetMapping("/not-found")
 		String notFound() {
 			throw new CloudinaryAnalysisException.NotFound("HTTP 404", HttpStatus.NOT_FOUND, new HttpHeaders(),
-					new byte[0], new ApiError(ErrorCategory.USER_ERROR, "MA_00404", "Task not found", Map.of(), "req-1"),
-					"req-1");
+					new byte[0],
+					new ApiError(ErrorCategory.USER_ERROR, "MA_00404", "Task not found", Map.of(), "req-1"), "req-1");
 		}
 
 		@GetMapping("/rate-limited")
@@ -125,8 +125,8 @@ class ProblemDetailsTests {
 		@GetMapping("/bad-gateway")
 		String badGateway() {
 			byte[] html = "<html>proxy error, secret=do-not-show</html>".getBytes(StandardCharsets.UTF_8);
-			throw new CloudinaryAnalysisException.ServerError("HTTP 502 <html>proxy error</html>", HttpStatus.BAD_GATEWAY,
-					new HttpHeaders(), html, null, null);
+			throw new CloudinaryAnalysisException.ServerError("HTTP 502 <html>proxy error</html>",
+					HttpStatus.BAD_GATEWAY, new HttpHeaders(), html, null, null);
 		}
 
 	}

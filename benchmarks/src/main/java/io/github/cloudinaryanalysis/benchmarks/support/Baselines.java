@@ -19,8 +19,9 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The two baselines every figure is compared with: the raw JDK {@link HttpClient} plus Jackson, and a hand-written
- * {@link RestClient} call doing the same request and JSON mapping.
+ * The two baselines every figure is compared with: the raw JDK {@link HttpClient} plus
+ * Jackson, and a hand-written {@link RestClient} call doing the same request and JSON
+ * mapping.
  */
 public final class Baselines {
 
@@ -33,7 +34,10 @@ public final class Baselines {
 		return "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The raw JDK client: {@code send} with {@code BodyHandlers.ofByteArray()}, then Jackson. */
+	/**
+	 * The raw JDK client: {@code send} with {@code BodyHandlers.ofByteArray()}, then
+	 * Jackson.
+	 */
 	public static final class RawJdk {
 
 		private final HttpClient client;
@@ -57,7 +61,8 @@ public final class Baselines {
 		}
 
 		public TaskStatusResponse getStatus(String cloudName, String taskId) throws IOException, InterruptedException {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/" + cloudName + "/tasks/" + taskId))
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create(this.baseUrl + "/" + cloudName + "/tasks/" + taskId))
 				.header(HttpHeaders.AUTHORIZATION, this.authorization)
 				.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 				.timeout(Duration.ofSeconds(30))
@@ -74,7 +79,10 @@ public final class Baselines {
 
 	}
 
-	/** The hand-written {@link RestClient}: URI template, {@code retrieve()}, the message converters' Jackson. */
+	/**
+	 * The hand-written {@link RestClient}: URI template, {@code retrieve()}, the message
+	 * converters' Jackson.
+	 */
 	public static final class HandWritten {
 
 		private final RestClient client;

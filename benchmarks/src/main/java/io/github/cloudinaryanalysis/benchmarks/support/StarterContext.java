@@ -22,10 +22,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
 
 /**
- * A minimal Spring Boot application with the starter, as a user would have it: auto-configuration on, no web
- * server. The {@link Observed} variant adds a real {@link SimpleMeterRegistry} behind an {@link ObservationRegistry}
- * (Boot's {@code http.client.requests} observation on every RestClient, and the starter's own observation where it
- * has one).
+ * A minimal Spring Boot application with the starter, as a user would have it:
+ * auto-configuration on, no web server. The {@link Observed} variant adds a real
+ * {@link SimpleMeterRegistry} behind an {@link ObservationRegistry} (Boot's
+ * {@code http.client.requests} observation on every RestClient, and the starter's own
+ * observation where it has one).
  */
 public final class StarterContext {
 
@@ -71,7 +72,8 @@ public final class StarterContext {
 		}
 
 		/**
-		 * Boot's {@code http.client.requests} observation, as its RestClientObservationAutoConfiguration adds it.
+		 * Boot's {@code http.client.requests} observation, as its
+		 * RestClientObservationAutoConfiguration adds it.
 		 * @param registry the registry
 		 * @return the customizer that adds the observation
 		 */

@@ -31,9 +31,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A Jetty 12 server on {@code 127.0.0.1} speaking HTTPS with HTTP/2 and HTTP/1.1 (ALPN), with a self-signed
- * certificate generated at start-up by the JDK's {@code keytool} (SAN {@code IP:127.0.0.1}). It answers every
- * request with the documented task-status JSON and counts the connections it accepted.
+ * A Jetty 12 server on {@code 127.0.0.1} speaking HTTPS with HTTP/2 and HTTP/1.1 (ALPN),
+ * with a self-signed certificate generated at start-up by the JDK's {@code keytool} (SAN
+ * {@code IP:127.0.0.1}). It answers every request with the documented task-status JSON
+ * and counts the connections it accepted.
  */
 public final class TlsServer implements AutoCloseable {
 
@@ -41,7 +42,8 @@ public final class TlsServer implements AutoCloseable {
 	public static final String PASSWORD = "changeit";
 
 	private static final byte[] BODY = ("{\"data\":{\"task_id\":\"t1\",\"status\":\"processing\"},\"status\":\"processing\","
-			+ "\"request_id\":\"0123456789abcdef0123456789abcdef\"}").getBytes(StandardCharsets.UTF_8);
+			+ "\"request_id\":\"0123456789abcdef0123456789abcdef\"}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	private final Server server;
 

@@ -19,18 +19,25 @@ import java.util.concurrent.atomic.LongAdder;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Minimal, JDK-only reproducer of the slowdown of Spring Framework's {@code JdkClientHttpRequest}: it sends with
- * {@code HttpClient.sendAsync(request, ofInputStream()).get()} instead of {@code send(request, ofInputStream())}.
+ * Minimal, JDK-only reproducer of the slowdown of Spring Framework's
+ * {@code JdkClientHttpRequest}: it sends with
+ * {@code HttpClient.sendAsync(request, ofInputStream()).get()} instead of
+ * {@code send(request, ofInputStream())}.
  * <p>
  * The JDK completes the future returned by the public {@code sendAsync} through
- * {@code whenCompleteAsync(.., ASYNC_POOL)}, i.e. on {@code ForkJoinPool.commonPool()}, so that user code never runs on
- * the client's threads. {@code send} does not take that hop. The common pool has {@code availableProcessors() - 1}
- * threads (one on a 2-core machine; on 1 core a new thread per task), so every blocked caller waits for that thread to
- * hand it its response, and anything else using the common pool competes with it.
+ * {@code whenCompleteAsync(.., ASYNC_POOL)}, i.e. on {@code ForkJoinPool.commonPool()},
+ * so that user code never runs on the client's threads. {@code send} does not take that
+ * hop. The common pool has {@code availableProcessors() - 1} threads (one on a 2-core
+ * machine; on 1 core a new thread per task), so every blocked caller waits for that
+ * thread to hand it its response, and anything else using the common pool competes with
+ * it.
  * <p>
- * Run: {@code java -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.upstream.SendAsyncHandoffReproducer
- * [callers] [seconds]}, then again with {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=16}: the gap
- * closes. Server: JDK HttpServer on 127.0.0.1 with {@code -Dsun.net.httpserver.nodelay=true} set here.
+ * Run:
+ * {@code java -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.upstream.SendAsyncHandoffReproducer
+ * [callers] [seconds]}, then again with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=16}: the gap closes.
+ * Server: JDK HttpServer on 127.0.0.1 with {@code -Dsun.net.httpserver.nodelay=true} set
+ * here.
  */
 public final class SendAsyncHandoffReproducer {
 
@@ -69,7 +76,9 @@ public final class SendAsyncHandoffReproducer {
 				}
 			};
 			Callable<Object> sendAsyncGet = () -> {
-				try (InputStream in = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get().body()) {
+				try (InputStream in = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+					.get()
+					.body()) {
 					return in.readAllBytes();
 				}
 			};
