@@ -10,6 +10,7 @@ import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import io.github.cloudinaryanalysis.CloudinaryAnalysisUnavailableException;
 import io.github.cloudinaryanalysis.RateLimit;
 import io.github.cloudinaryanalysis.http.AnalysisConnection;
+import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisMeterDescriptions;
 import io.github.cloudinaryanalysis.tasks.PollingSettings;
 import io.github.cloudinaryanalysis.tasks.RequestOptions;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
@@ -234,6 +235,7 @@ class AnalyzeClientTests {
 	@Test
 	void eachCallIsObservedWithItsTypeAndOutcome() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		meters.config().meterFilter(new CloudinaryAnalysisMeterDescriptions());
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
 		AnalyzeClient observed = AnalyzeClient.builder()
@@ -249,6 +251,8 @@ class AnalyzeClientTests {
 			.tag("outcome", "success")
 			.timer()
 			.count()).isOne();
+		assertThat(meters.get("cloudinary.analysis.analyze").timer().getId().getDescription())
+			.isEqualTo("Cloudinary Analysis API analyze calls, retries included");
 		assertThat(meters.get("cloudinary.analysis.analyze")
 			.tag("type", "coco")
 			.tag("outcome", "server_error")
