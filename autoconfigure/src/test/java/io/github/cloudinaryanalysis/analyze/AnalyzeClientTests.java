@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.web.client.RestClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -258,6 +260,24 @@ class AnalyzeClientTests {
 			.tag("outcome", "server_error")
 			.timer()
 			.count()).isOne();
+	}
+
+	@Test
+	void httpClientRequestsCarryTheUriTemplateNeverTheOperation() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		AnalyzeClient observed = AnalyzeClient.builder()
+			.restClientBuilder(RestClient.builder().observationRegistry(observations))
+			.baseUrl(this.fake.baseUrl())
+			.cloudName(this.fake.cloudName())
+			.credentials(this.fake.apiKey(), this.fake.apiSecret())
+			.build();
+		observed.analyze(AnalysisRequest.captioning(SOURCE));
+		observed.start(AnalysisRequest.coco(SOURCE));
+		// one timer per status (200 and 202), both tagged with the template
+		assertThat(meters.get("http.client.requests").timers()).hasSize(2)
+			.allSatisfy((timer) -> assertThat(timer.getId().getTag("uri")).endsWith("/{cloudName}/analyze/{type}"));
 	}
 
 }
