@@ -2,7 +2,10 @@ package io.github.cloudinaryanalysis.autoconfigure;
 
 import io.github.cloudinaryanalysis.CloudinaryUrl;
 import io.github.cloudinaryanalysis.InvalidCloudinaryUrlException;
+import io.github.cloudinaryanalysis.analyze.AnalyzeClient;
+import io.github.cloudinaryanalysis.analyze.RestClientAnalyzeClient;
 import io.github.cloudinaryanalysis.health.ClientActivity;
+import io.github.cloudinaryanalysis.http.AnalysisConnection;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
@@ -54,13 +58,23 @@ public final class CloudinaryAnalysisAutoConfiguration {
 	}
 
 	@Bean
+	SharedAnalysisConnection cloudinaryAnalysisSharedConnection(CloudinaryAnalysisProperties properties,
+			CloudinaryAnalysisConnectionDetails connectionDetails, ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
+		return new SharedAnalysisConnection(
+				() -> new TasksClientBuilderConfigurer(properties, connectionDetails, beanFactory, environment)
+					.configure(AnalysisConnection.builder())
+					.build());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(TasksClient.class)
 	RestClientTasksClient cloudinaryAnalysisTasksClient(CloudinaryAnalysisProperties properties,
 			CloudinaryAnalysisConnectionDetails connectionDetails, TasksClientCloser closer,
-			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+			ConfigurableListableBeanFactory beanFactory, Environment environment, SharedAnalysisConnection connection) {
 		RestClientTasksClient client = new TasksClientBuilderConfigurer(properties, connectionDetails, beanFactory,
 				environment)
-			.configure(TasksClient.builder())
+			.configure(TasksClient.builder(), connection.get())
 			.build();
 		// Pending waits end when the context starts closing, before a graceful shutdown
 		// waits for the requests
@@ -68,6 +82,28 @@ public final class CloudinaryAnalysisAutoConfiguration {
 		// created later.
 		closer.add(client);
 		return client;
+	}
+
+	/**
+	 * The analyze client, on the connection the tasks client uses. Lazy, so that an
+	 * application that replaced the {@code TasksClient} and configured no credentials
+	 * still starts as long as nothing asks for an {@code AnalyzeClient}.
+	 * @param properties the properties
+	 * @param connectionDetails the connection details
+	 * @param beanFactory the bean factory
+	 * @param environment the environment
+	 * @param connection the shared connection
+	 * @return the client
+	 */
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean(AnalyzeClient.class)
+	RestClientAnalyzeClient cloudinaryAnalysisAnalyzeClient(CloudinaryAnalysisProperties properties,
+			CloudinaryAnalysisConnectionDetails connectionDetails, ConfigurableListableBeanFactory beanFactory,
+			Environment environment, SharedAnalysisConnection connection) {
+		return new TasksClientBuilderConfigurer(properties, connectionDetails, beanFactory, environment)
+			.configure(AnalyzeClient.builder(), connection.get())
+			.build();
 	}
 
 	/**

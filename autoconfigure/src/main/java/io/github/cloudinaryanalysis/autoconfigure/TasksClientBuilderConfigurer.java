@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import io.github.cloudinaryanalysis.AccessTokenProvider;
+import io.github.cloudinaryanalysis.analyze.RestClientAnalyzeClient;
 import io.github.cloudinaryanalysis.http.AnalysisConnection;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.TaskStatusObservationConvention;
@@ -84,7 +85,25 @@ final class TasksClientBuilderConfigurer {
 	 * @return the same builder
 	 */
 	RestClientTasksClient.Builder configure(RestClientTasksClient.Builder builder) {
-		AnalysisConnection connection = configure(AnalysisConnection.builder()).build();
+		return configure(builder, configure(AnalysisConnection.builder()).build());
+	}
+
+	/**
+	 * Configure the analyze client's builder on a connection shared with the tasks
+	 * client: the same retry settings (which the client narrows for POSTs), listeners and
+	 * observation registry.
+	 * @param builder the builder
+	 * @param connection the shared connection
+	 * @return the builder
+	 */
+	RestClientAnalyzeClient.Builder configure(RestClientAnalyzeClient.Builder builder, AnalysisConnection connection) {
+		return builder.connection(connection)
+			.retry(SettingsMapper.retry(this.properties.getRetry()))
+			.listener(CompositeTasksClientListener.of(beans(TasksClientListener.class).orderedStream().toList()))
+			.observationRegistry(observationRegistry());
+	}
+
+	RestClientTasksClient.Builder configure(RestClientTasksClient.Builder builder, AnalysisConnection connection) {
 		CloudinaryAnalysisProperties.Polling polling = this.properties.getPolling();
 		return builder.connection(connection)
 			.retry(SettingsMapper.retry(this.properties.getRetry()))
@@ -94,15 +113,19 @@ final class TasksClientBuilderConfigurer {
 					SettingsMapper.atLeastOne("polling.max-concurrent-polls", polling.getMaxConcurrentPolls()))
 			.virtualThreads(Threading.VIRTUAL.isActive(this.environment))
 			.listener(CompositeTasksClientListener.of(beans(TasksClientListener.class).orderedStream().toList()))
-			.observationRegistry(this.properties.getMetrics().isEnabled()
-					? beans(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP)
-					: ObservationRegistry.NOOP)
+			.observationRegistry(observationRegistry())
 			.observationConvention(beans(TaskStatusObservationConvention.class).getIfAvailable());
+	}
+
+	private ObservationRegistry observationRegistry() {
+		return this.properties.getMetrics().isEnabled()
+				? beans(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP)
+				: ObservationRegistry.NOOP;
 	}
 
 	/**
 	 * Apply the connection settings and HTTP beans to a connection builder: what every
-	 * client of the API (the tasks client today, others later) shares.
+	 * client of the API (the tasks and analyze clients) shares.
 	 * @param builder a builder from {@link AnalysisConnection#builder()}
 	 * @return the same builder
 	 */

@@ -35,6 +35,14 @@ public final class JsonAnswer {
 	}
 
 	/**
+	 * Return the answer's status, a 2xx.
+	 * @return the status
+	 */
+	public HttpStatusCode status() {
+		return this.status;
+	}
+
+	/**
 	 * Return the root object.
 	 * @return the root
 	 */

@@ -2,13 +2,14 @@ package io.github.cloudinaryanalysis.metrics;
 
 import java.util.Map;
 
+import io.github.cloudinaryanalysis.analyze.RestClientAnalyzeClient;
 import io.github.cloudinaryanalysis.tasks.DefaultTaskStatusObservationConvention;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 
 /**
- * Gives the meters of the {@code getStatus} and wait observations a description.
+ * Gives the meters of the {@code getStatus}, wait and analyze observations a description.
  * Micrometer's observation handler creates them (the
  * {@value DefaultTaskStatusObservationConvention#NAME} and
  * {@value CloudinaryAnalysisMetrics#AWAIT} timers and their {@code .active} long-task
@@ -22,7 +23,10 @@ public final class CloudinaryAnalysisMeterDescriptions implements MeterFilter {
 			DefaultTaskStatusObservationConvention.NAME + ".active",
 			"Cloudinary Analysis API getStatus calls in progress, retries included", CloudinaryAnalysisMetrics.AWAIT,
 			"Waits for Cloudinary Analysis tasks to end", CloudinaryAnalysisMetrics.AWAIT + ".active",
-			"Waits for Cloudinary Analysis tasks in progress");
+			"Waits for Cloudinary Analysis tasks in progress", RestClientAnalyzeClient.OBSERVATION_NAME,
+			"Cloudinary Analysis API analyze calls, retries included",
+			RestClientAnalyzeClient.OBSERVATION_NAME + ".active",
+			"Cloudinary Analysis API analyze calls in progress, retries included");
 
 	@Override
 	public Meter.Id map(Meter.Id id) {

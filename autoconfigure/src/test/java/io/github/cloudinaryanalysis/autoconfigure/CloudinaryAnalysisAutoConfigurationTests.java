@@ -3,6 +3,8 @@ package io.github.cloudinaryanalysis.autoconfigure;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cloudinaryanalysis.AccessTokenProvider;
+import io.github.cloudinaryanalysis.analyze.AnalyzeClient;
+import io.github.cloudinaryanalysis.analyze.RestClientAnalyzeClient;
 import io.github.cloudinaryanalysis.tasks.RequestOptions;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.TaskStatus;
@@ -37,7 +39,10 @@ class CloudinaryAnalysisAutoConfigurationTests {
 			.withPropertyValues("cloudinary.analysis.cloud-name=demo", "cloudinary.analysis.api-key=key",
 					"cloudinary.analysis.api-secret=secret", "cloudinary.analysis.read-timeout=5s")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(TasksClient.class).hasSingleBean(RestClientTasksClient.class);
+				assertThat(context).hasSingleBean(TasksClient.class)
+					.hasSingleBean(RestClientTasksClient.class)
+					.hasSingleBean(AnalyzeClient.class)
+					.hasSingleBean(RestClientAnalyzeClient.class);
 				CloudinaryAnalysisConnectionDetails details = context
 					.getBean(CloudinaryAnalysisConnectionDetails.class);
 				assertThat(details.cloudName()).isEqualTo("demo");
@@ -272,6 +277,19 @@ class CloudinaryAnalysisAutoConfigurationTests {
 			}
 
 		};
+	}
+
+	@Test
+	void backsOffForAUserAnalyzeClientAndKeepsItsTasksClient() {
+		AnalysisContexts.runner()
+			.withPropertyValues("cloudinary.analysis.cloud-name=demo", "cloudinary.analysis.api-key=key",
+					"cloudinary.analysis.api-secret=secret")
+			.withBean("myAnalyzeClient", AnalyzeClient.class,
+					() -> AnalyzeClient.builder().cloudName("mine").credentials("k", "s").build())
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(AnalyzeClient.class).hasSingleBean(TasksClient.class);
+				assertThat(context.getBean(AnalyzeClient.class)).hasToString("RestClientAnalyzeClient[cloudName=mine]");
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)
