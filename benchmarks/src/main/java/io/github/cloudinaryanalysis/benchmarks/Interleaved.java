@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * round-robin, for many rounds, with the same callers, and reports each client's
  * throughput and latency (mean, p50, p90, p99) as ratios to the first client, with a 95%
  * confidence interval over the per-round ratios (of throughput, mean latency and median
- * latency). Clients are those of
- * {@link HttpPathBenchmark}.
+ * latency). Clients are those of {@link HttpPathBenchmark}.
  * <p>
  * Usage:
  * {@code java -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.Interleaved <fake|tls> <callers>
