@@ -402,6 +402,9 @@ final class TaskAwaiter {
 			if (remaining < TaskAwaiter.this.polling.initialInterval().toNanos()) {
 				return; // no time for another useful poll: the deadline ends the wait
 			}
+			if (this.fallbackPollInterval != null && delayNanos >= remaining) {
+				return; // safety-net polls keep their interval: the deadline comes first
+			}
 			schedulePoll(Math.min(delayNanos, remaining));
 		}
 
