@@ -41,9 +41,9 @@ import org.springframework.web.client.RestClient;
  * <p>
  * With {@link Builder#notificationHub(TaskNotifications) notifications} (the starter's
  * webhook {@code NotificationHub}), a wait ends the moment its task's verified
- * notification arrives, with no further poll, and polls only every
- * {@link TaskNotifications#fallbackPollInterval() fallback poll interval} (1 minute by
- * default), as a safety net for a notification that never comes.
+ * notification arrives, with no further poll; after a first poll at once, it polls only
+ * every {@link TaskNotifications#fallbackPollInterval() fallback poll interval} (1 minute
+ * by default), as a safety net for a notification that never comes.
  */
 public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 
@@ -516,7 +516,8 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		/**
 		 * End waits on their task's webhook notification: {@code awaitCompletion} and
 		 * {@code awaitCompletionAsync} then end the moment the verified notification
-		 * arrives, with no further poll, and poll only every
+		 * arrives, with no further poll. They poll once at once (a task that ended
+		 * already ends the wait), then only every
 		 * {@link TaskNotifications#fallbackPollInterval()} as a safety net (instead of
 		 * the {@link #polling(PollingSettings) polling} intervals, whose timeout still
 		 * applies). A wait ended by a notification returns what a poll would:

@@ -34,9 +34,11 @@ import org.jspecify.annotations.Nullable;
  * (see {@link WaitContext}).
  * <p>
  * With {@link TaskNotifications}, a wait also registers for its task's notification and
- * ends the moment it arrives, with no further poll; polls are then only a safety net,
- * every {@link TaskNotifications#fallbackPollInterval()}, the first one interval after
- * the wait starts. The registration is dropped however the wait ends.
+ * ends the moment it arrives, with no further poll; after a first poll at once (a task
+ * that ended already ends the wait), polls are only a safety net, every
+ * {@link TaskNotifications#fallbackPollInterval()}. A wait for the notification itself
+ * ({@link #awaitNotificationAsync}) sends its first poll one interval after it starts.
+ * The registration is dropped however the wait ends.
  */
 final class TaskAwaiter {
 
@@ -310,11 +312,14 @@ final class TaskAwaiter {
 										// wait until its deadline
 			}
 			Duration fallback = this.fallbackPollInterval;
-			if (fallback != null) {
+			if (fallback != null && this.polledResult == null) {
+				// A wait for the notification of a task just started: a poll now could
+				// only say it is pending.
 				scheduleNextPoll(fallback.toNanos());
 				return;
 			}
-			// The first poll is due now: straight to the poll executor, without a trip
+			// The first poll is due now (a task that ended already ends the wait at once,
+			// notifications or not): straight to the poll executor, without a trip
 			// through the timer.
 			submitPoll();
 		}

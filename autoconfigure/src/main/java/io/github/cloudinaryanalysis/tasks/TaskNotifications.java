@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 public interface TaskNotifications<N> {
 
 	/**
-	 * How often a wait polls while it waits for the notification: the first poll is sent
-	 * this long after the wait starts, and each later poll this long after the one
-	 * before.
+	 * How often a wait polls while it waits for the notification: each poll is sent this
+	 * long after the one before ({@code awaitCompletion} polls once at once, a wait for
+	 * the notification itself first polls one interval after it starts).
 	 * @return the interval, positive
 	 */
 	Duration fallbackPollInterval();
