@@ -35,6 +35,7 @@ import io.github.cloudinaryanalysis.analyze.RestClientAnalyzeClient;
 import io.github.cloudinaryanalysis.analyze.Source;
 import io.github.cloudinaryanalysis.analyze.TagDefinition;
 import io.github.cloudinaryanalysis.http.AnalysisConnection;
+import io.github.cloudinaryanalysis.tasks.AwaitOutcome;
 import io.github.cloudinaryanalysis.tasks.NotificationDeliveredElsewhereException;
 import io.github.cloudinaryanalysis.tasks.PollingSettings;
 import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
@@ -80,6 +81,8 @@ class WaitsEndingOnNotificationsTests {
 	private final Queue<String> notifiedTypes = new ConcurrentLinkedQueue<>();
 
 	private final Queue<Duration> notifiedDelays = new ConcurrentLinkedQueue<>();
+
+	private final Queue<String> waitsEnded = new ConcurrentLinkedQueue<>();
 
 	private HttpServer endpoint;
 
@@ -212,6 +215,7 @@ class WaitsEndingOnNotificationsTests {
 		});
 		assertThat(this.notifiedTypes).containsExactly("captioning");
 		assertThat(this.notifiedDelays).singleElement().satisfies((delay) -> assertThat(delay).isPositive());
+		assertThat(this.waitsEnded).as("the wait is reported as any other").containsExactly("completed after 0 polls");
 		assertThat(this.hub.waitCount()).isZero();
 		assertThat(this.hub.keptCount()).isZero();
 	}
@@ -404,6 +408,22 @@ class WaitsEndingOnNotificationsTests {
 	}
 
 	@Test
+	void aHandWrittenTasksClientWaitsForTheNotificationOnTheSharedThreads() throws Exception {
+		start(TaskLife.completesAfterPolls(1000), NO_FALLBACK_POLL, "/notifications");
+		this.fake.setNotificationUrl(endpointUri("/notifications"));
+		TasksClient handWritten = (taskId, options) -> this.tasks.getStatus(taskId, options);
+		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(1000));
+		CompletableFuture<AnalysisNotification> wait = handWritten.awaitNotificationAsync(taskId, LONG, this.hub);
+		assertThat(this.hub.waitCount()).isOne();
+		this.fake.sendNotification(taskId);
+		assertThat(wait).isCompleted();
+		assertThat(wait.get().taskId()).isEqualTo(taskId);
+		assertThat(wait.get().succeeded()).isTrue();
+		assertThat(this.fake.pollCount(taskId)).as("no poll before one fallback interval").isZero();
+		assertThat(this.hub.waitCount()).isZero();
+	}
+
+	@Test
 	void analyzeAsyncWithoutWebhooksFailsFastAndSendsNothing() {
 		start(TaskLife.completesAfter(Duration.ZERO), NO_FALLBACK_POLL, "/notifications");
 		RestClientAnalyzeClient withoutHub = AnalyzeClient.builder()
@@ -442,6 +462,15 @@ class WaitsEndingOnNotificationsTests {
 			.connection(this.connection)
 			.polling(new PollingSettings(Duration.ofMillis(20), 1.0, Duration.ofMillis(20), LONG))
 			.notificationHub(this.hub)
+			.listener(new TasksClientListener() {
+
+				@Override
+				public void onAwaitEnded(AwaitOutcome outcome, int polls, Duration elapsed) {
+					WaitsEndingOnNotificationsTests.this.waitsEnded
+						.add(outcome.tagValue() + " after " + polls + " polls");
+				}
+
+			})
 			.build();
 		this.analyze = AnalyzeClient.builder()
 			.connection(this.connection)
