@@ -408,22 +408,6 @@ class WaitsEndingOnNotificationsTests {
 	}
 
 	@Test
-	void aHandWrittenTasksClientWaitsForTheNotificationOnTheSharedThreads() throws Exception {
-		start(TaskLife.completesAfterPolls(1000), NO_FALLBACK_POLL, "/notifications");
-		this.fake.setNotificationUrl(endpointUri("/notifications"));
-		TasksClient handWritten = (taskId, options) -> this.tasks.getStatus(taskId, options);
-		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(1000));
-		CompletableFuture<AnalysisNotification> wait = handWritten.awaitNotificationAsync(taskId, LONG, this.hub);
-		assertThat(this.hub.waitCount()).isOne();
-		this.fake.sendNotification(taskId);
-		assertThat(wait).isCompleted();
-		assertThat(wait.get().taskId()).isEqualTo(taskId);
-		assertThat(wait.get().succeeded()).isTrue();
-		assertThat(this.fake.pollCount(taskId)).as("no poll before one fallback interval").isZero();
-		assertThat(this.hub.waitCount()).isZero();
-	}
-
-	@Test
 	void analyzeAsyncWithoutWebhooksFailsFastAndSendsNothing() {
 		start(TaskLife.completesAfter(Duration.ZERO), NO_FALLBACK_POLL, "/notifications");
 		RestClientAnalyzeClient withoutHub = AnalyzeClient.builder()
