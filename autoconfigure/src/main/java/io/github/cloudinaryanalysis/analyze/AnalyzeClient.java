@@ -1,5 +1,8 @@
 package io.github.cloudinaryanalysis.analyze;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
 import io.github.cloudinaryanalysis.tasks.RequestOptions;
 
 /**
@@ -58,6 +61,44 @@ public interface AnalyzeClient {
 	 * @return the task
 	 */
 	AnalysisTask start(AnalysisRequest<?> request, RequestOptions options);
+
+	/**
+	 * Run an analysis asynchronously and complete with its result the moment its webhook
+	 * notification reaches this application, without holding a thread while waiting: the
+	 * analysis is started with the configured notification URL
+	 * ({@code cloudinary.analysis.webhook.notification-url}), and the verified
+	 * notification of its task carries the typed result, the same as {@link #analyze}
+	 * returns. Polls are only a safety net, every fallback poll interval
+	 * ({@code cloudinary.analysis.webhook.fallback-poll-interval}, 1 minute by default).
+	 * <p>
+	 * The future fails with:
+	 * <ul>
+	 * <li>a {@link io.github.cloudinaryanalysis.CloudinaryAnalysisException} carrying the
+	 * API's error ({@code getApiError()}) when the analysis failed, or the error of the
+	 * start call itself;</li>
+	 * <li>{@link io.github.cloudinaryanalysis.tasks.TaskAwaitTimeoutException} when no
+	 * notification came within the timeout, counted from this call;</li>
+	 * <li>{@link io.github.cloudinaryanalysis.tasks.NotificationDeliveredElsewhereException}
+	 * when a poll saw the task end but the notification did not reach this application
+	 * within the fallback poll interval after that (with several instances, another one
+	 * received it; see that exception for what to do);</li>
+	 * <li>a {@link java.util.concurrent.CancellationException} when the client is closed
+	 * (cancelling the future ends the wait too).</li>
+	 * </ul>
+	 * Dependent stages without {@code Async} run on the thread that delivered the
+	 * notification (the webhook endpoint's): keep them short.
+	 * @param <A> the operation's analysis type
+	 * @param request the analysis; its own notification URL, if any, is replaced
+	 * @param timeout how long to wait for the result, positive
+	 * @return a future completed with the typed result
+	 * @throws IllegalStateException when webhooks are not set up for this client (no
+	 * notification hub or notification URL); nothing is sent
+	 * @throws IllegalArgumentException when the timeout is not positive
+	 */
+	default <A> CompletableFuture<AnalysisResult<A>> analyzeAsync(AnalysisRequest<A> request, Duration timeout) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not implement analyzeAsync; use the "
+				+ "AnalyzeClient built by AnalyzeClient.builder() (the auto-configured one) with webhooks enabled");
+	}
 
 	/**
 	 * Start building a client without Spring.

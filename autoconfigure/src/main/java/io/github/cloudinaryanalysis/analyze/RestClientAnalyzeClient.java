@@ -1,11 +1,14 @@
 package io.github.cloudinaryanalysis.analyze;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -20,7 +23,9 @@ import io.github.cloudinaryanalysis.tasks.RequestOptions;
 import io.github.cloudinaryanalysis.tasks.RetryReason;
 import io.github.cloudinaryanalysis.tasks.RetrySettings;
 import io.github.cloudinaryanalysis.tasks.RetryingCaller;
+import io.github.cloudinaryanalysis.tasks.TaskAwaitTimeoutException;
 import io.github.cloudinaryanalysis.tasks.TaskIds;
+import io.github.cloudinaryanalysis.tasks.TasksClient;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
@@ -47,6 +52,11 @@ import org.springframework.web.client.RestClient;
  * retried, under the configured {@link RetrySettings}; a call whose
  * {@link RequestOptions#withRetry(RetrySettings)} names settings is retried on every
  * reason those settings allow, including 5xx and timeouts.
+ * <p>
+ * {@link #analyzeAsync} needs webhooks: a {@link Builder#notificationHub notification
+ * hub} fed by the application's notification endpoint, the {@link Builder#notificationUrl
+ * notification URL} Cloudinary posts to, and the {@link Builder#tasksClient TasksClient}
+ * whose threads time the waits and send the safety-net polls.
  */
 public final class RestClientAnalyzeClient implements AnalyzeClient {
 
@@ -72,6 +82,12 @@ public final class RestClientAnalyzeClient implements AnalyzeClient {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final @Nullable AnalysisNotifications<?> notificationHub;
+
+	private final @Nullable URI notificationUrl;
+
+	private final @Nullable TasksClient tasksClient;
+
 	private RestClientAnalyzeClient(Builder builder, AnalysisConnection connection) {
 		this.connection = connection;
 		this.clock = builder.clock;
@@ -79,6 +95,9 @@ public final class RestClientAnalyzeClient implements AnalyzeClient {
 		this.listener = builder.listener;
 		this.retryingCaller = new RetryingCaller(this.listener);
 		this.observationRegistry = builder.observationRegistry;
+		this.notificationHub = builder.notificationHub;
+		this.notificationUrl = builder.notificationUrl;
+		this.tasksClient = builder.tasksClient;
 	}
 
 	@Override
@@ -100,6 +119,74 @@ public final class RestClientAnalyzeClient implements AnalyzeClient {
 		Objects.requireNonNull(options, "options must not be null");
 		byte[] body = AnalysisRequestBody.async(request);
 		return observed(request.operation(), options, body, RestClientAnalyzeClient::task);
+	}
+
+	@Override
+	public <A> CompletableFuture<AnalysisResult<A>> analyzeAsync(AnalysisRequest<A> request, Duration timeout) {
+		Objects.requireNonNull(request, "request must not be null");
+		Objects.requireNonNull(timeout, "timeout must not be null");
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("Timeout must be positive, but was " + timeout);
+		}
+		AnalysisNotifications<?> hub = this.notificationHub;
+		URI notificationUrl = this.notificationUrl;
+		if (hub == null || notificationUrl == null) {
+			throw new IllegalStateException("analyzeAsync completes with the webhook notification of the analysis, but "
+					+ ((hub != null) ? "no notification URL is set" : "webhooks are not enabled")
+					+ ": set cloudinary.analysis.webhook.enabled=true and cloudinary.analysis.webhook.notification-url"
+					+ " (the public URL of this application's notification endpoint); without Spring Boot, set"
+					+ " RestClientAnalyzeClient.Builder.notificationHub and notificationUrl. Or use start and"
+					+ " TasksClient.awaitCompletion, which need no webhook");
+		}
+		TasksClient tasksClient = this.tasksClient;
+		if (tasksClient == null) {
+			throw new IllegalStateException("analyzeAsync waits on a TasksClient's threads, but none is set:"
+					+ " set RestClientAnalyzeClient.Builder.tasksClient");
+		}
+		return analyzeAsync(request, timeout, hub, notificationUrl, tasksClient);
+	}
+
+	private <A, N> CompletableFuture<AnalysisResult<A>> analyzeAsync(AnalysisRequest<A> request, Duration timeout,
+			AnalysisNotifications<N> hub, URI notificationUrl, TasksClient tasksClient) {
+		long startNanos = System.nanoTime();
+		AnalysisTask task;
+		try {
+			task = start(request.withNotificationUrl(notificationUrl));
+		}
+		catch (RuntimeException failure) {
+			return CompletableFuture.failedFuture(failure);
+		}
+		Duration remaining = timeout.minusNanos(System.nanoTime() - startNanos);
+		if (remaining.isNegative() || remaining.isZero()) {
+			return CompletableFuture.failedFuture(new TaskAwaitTimeoutException(task.taskId(), null, timeout));
+		}
+		CompletableFuture<N> notified = tasksClient.awaitNotificationAsync(task.taskId(), remaining, hub);
+		CompletableFuture<AnalysisResult<A>> result = new CompletableFuture<>();
+		notified.whenComplete((notification, failure) -> {
+			if (notification == null) {
+				result.completeExceptionally(unwrapped(failure));
+				return;
+			}
+			this.listener.onNotified(request.type(), Duration.ofNanos(System.nanoTime() - startNanos));
+			try {
+				result.complete(hub.resultOf(notification, request));
+			}
+			catch (RuntimeException unreadable) {
+				result.completeExceptionally(unreadable);
+			}
+		});
+		// A caller's cancel ends the wait, and with it the registration for the
+		// notification.
+		result.whenComplete((value, failure) -> notified.cancel(false));
+		return result;
+	}
+
+	private static Throwable unwrapped(@Nullable Throwable failure) {
+		Throwable cause = failure;
+		while (cause instanceof CompletionException && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return (cause != null) ? cause : new IllegalStateException("The wait ended without a notification");
 	}
 
 	private <T> T observed(Operation<?> operation, RequestOptions options, byte[] body,
@@ -217,6 +304,12 @@ public final class RestClientAnalyzeClient implements AnalyzeClient {
 		private TasksClientListener listener = TasksClientListener.NONE;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable AnalysisNotifications<?> notificationHub;
+
+		private @Nullable URI notificationUrl;
+
+		private @Nullable TasksClient tasksClient;
 
 		Builder() {
 		}
@@ -407,6 +500,55 @@ public final class RestClientAnalyzeClient implements AnalyzeClient {
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
 			this.observationRegistry = Objects.requireNonNull(observationRegistry,
 					"observationRegistry must not be null");
+			return this;
+		}
+
+		/**
+		 * Set where {@link AnalyzeClient#analyzeAsync analyzeAsync} learns of its
+		 * notifications: the starter's
+		 * {@code io.github.cloudinaryanalysis.webhook.NotificationHub}, fed by the
+		 * application's notification endpoint. Its fallback poll interval spaces the
+		 * safety-net polls.
+		 * @param notificationHub the hub, or {@code null} for none (the default:
+		 * {@code analyzeAsync} then throws {@link IllegalStateException})
+		 * @return this builder
+		 */
+		public Builder notificationHub(@Nullable AnalysisNotifications<?> notificationHub) {
+			this.notificationHub = notificationHub;
+			return this;
+		}
+
+		/**
+		 * Set the URL Cloudinary posts the notifications of
+		 * {@link AnalyzeClient#analyzeAsync analyzeAsync}'s analyses to: the public URL
+		 * of the application's notification endpoint (sent as each request's
+		 * {@code notification_url}).
+		 * @param notificationUrl an absolute {@code http} or {@code https} URL, or
+		 * {@code null} for none (the default)
+		 * @return this builder
+		 * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
+		 */
+		public Builder notificationUrl(@Nullable URI notificationUrl) {
+			if (notificationUrl != null && (!notificationUrl.isAbsolute() || notificationUrl.getHost() == null
+					|| !("https".equalsIgnoreCase(notificationUrl.getScheme())
+							|| "http".equalsIgnoreCase(notificationUrl.getScheme())))) {
+				throw new IllegalArgumentException(
+						"notificationUrl must be an absolute http or https URL, but was " + notificationUrl);
+			}
+			this.notificationUrl = notificationUrl;
+			return this;
+		}
+
+		/**
+		 * Set the client whose threads time {@link AnalyzeClient#analyzeAsync
+		 * analyzeAsync}'s waits and send their safety-net polls (no thread is held per
+		 * wait); closing it ends those waits with a
+		 * {@link java.util.concurrent.CancellationException}.
+		 * @param tasksClient the tasks client, or {@code null} for none (the default)
+		 * @return this builder
+		 */
+		public Builder tasksClient(@Nullable TasksClient tasksClient) {
+			this.tasksClient = tasksClient;
 			return this;
 		}
 

@@ -50,4 +50,9 @@ final class CompositeTasksClientListener implements TasksClientListener {
 		this.listeners.forEach((listener) -> listener.onAwaitEnded(outcome, polls, elapsed));
 	}
 
+	@Override
+	public void onNotified(String type, Duration delay) {
+		this.listeners.forEach((listener) -> listener.onNotified(type, delay));
+	}
+
 }

@@ -29,6 +29,9 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
  * an observation registry.</li>
  * <li>{@value #AWAIT_POLLS}: distribution of the number of polls per wait, tag
  * {@code outcome}.</li>
+ * <li>{@value #NOTIFICATION_DELAY}: timer from the start of an
+ * {@code AnalyzeClient.analyzeAsync} analysis to the webhook notification that ended its
+ * wait, tag {@code type} (the operation, one of fifteen).</li>
  * </ul>
  * A {@link MeterBinder}: Spring Boot binds it to the application's registry. The quota
  * gauges read the {@link ClientActivity} tracker, which names each newly tracked feature
@@ -49,6 +52,13 @@ public class CloudinaryAnalysisMetrics implements MeterBinder, TasksClientListen
 
 	/** Polls per wait. */
 	public static final String AWAIT_POLLS = "cloudinary.analysis.tasks.await.polls";
+
+	/** Timer from the start of an analysis to its notification. */
+	public static final String NOTIFICATION_DELAY = "cloudinary.analysis.webhook.delay";
+
+	/** The description of {@value #NOTIFICATION_DELAY}. */
+	static final String NOTIFICATION_DELAY_DESCRIPTION = "Time from starting a Cloudinary analysis with analyzeAsync"
+			+ " to the webhook notification that ended its wait";
 
 	private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
 
@@ -99,6 +109,15 @@ public class CloudinaryAnalysisMetrics implements MeterBinder, TasksClientListen
 			.tag("outcome", outcome.tagValue())
 			.register(this.meters)
 			.record(polls);
+	}
+
+	@Override
+	public void onNotified(String type, Duration delay) {
+		Timer.builder(NOTIFICATION_DELAY)
+			.description(NOTIFICATION_DELAY_DESCRIPTION)
+			.tag("type", type)
+			.register(this.meters)
+			.record(delay);
 	}
 
 }

@@ -38,6 +38,12 @@ import org.springframework.web.client.RestClient;
  * {@link #close()}, which ends every pending wait with a
  * {@link java.util.concurrent.CancellationException}; the auto-configuration closes the
  * client with its context.
+ * <p>
+ * With {@link Builder#notificationHub(TaskNotifications) notifications} (the starter's
+ * webhook {@code NotificationHub}), a wait ends the moment its task's verified
+ * notification arrives, with no further poll; after a first poll at once, it polls only
+ * every {@link TaskNotifications#fallbackPollInterval() fallback poll interval} (1 minute
+ * by default), as a safety net for a notification that never comes.
  */
 public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 
@@ -92,7 +98,7 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		this.pollingThreads = new PollingThreads(builder.timerThreads, builder.maxConcurrentPolls,
 				builder.virtualThreads);
 		this.awaiter = new TaskAwaiter(this, this.polling, this.retry, this.pollingThreads, this.listener,
-				this.observationRegistry);
+				this.observationRegistry, builder.notifications);
 	}
 
 	@Override
@@ -167,6 +173,19 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 	}
 
 	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The wait runs on this client's threads, as {@code awaitCompletionAsync} does, and
+	 * is observed and reported the same way.
+	 */
+	@Override
+	public <N> CompletableFuture<N> awaitNotificationAsync(String taskId, Duration timeout,
+			TaskNotifications<N> notifications) {
+		Objects.requireNonNull(notifications, "notifications must not be null");
+		return this.awaiter.awaitNotificationAsync(taskId, timeout, notifications);
+	}
+
+	/**
 	 * End every pending wait with a {@link java.util.concurrent.CancellationException}
 	 * and stop the waits' threads: no poll is sent after this returns, and a poll in
 	 * flight is interrupted, its answer ignored. Later waits end at once with a
@@ -212,6 +231,8 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private @Nullable TaskStatusObservationConvention observationConvention;
+
+		private @Nullable TaskNotifications<?> notifications;
 
 		Builder() {
 		}
@@ -489,6 +510,26 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 		 */
 		public Builder observationConvention(@Nullable TaskStatusObservationConvention observationConvention) {
 			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * End waits on their task's webhook notification: {@code awaitCompletion} and
+		 * {@code awaitCompletionAsync} then end the moment the verified notification
+		 * arrives, with no further poll. They poll once at once (a task that ended
+		 * already ends the wait), then only every
+		 * {@link TaskNotifications#fallbackPollInterval()} as a safety net (instead of
+		 * the {@link #polling(PollingSettings) polling} intervals, whose timeout still
+		 * applies). A wait ended by a notification returns what a poll would:
+		 * {@link TaskStatus#COMPLETED} or {@link TaskStatus#FAILED} (see
+		 * {@link TaskNotifications#statusOf}).
+		 * @param notifications the notifications, usually the starter's
+		 * {@code io.github.cloudinaryanalysis.webhook.NotificationHub}, or {@code null}
+		 * to poll only (the default)
+		 * @return this builder
+		 */
+		public Builder notificationHub(@Nullable TaskNotifications<?> notifications) {
+			this.notifications = notifications;
 			return this;
 		}
 

@@ -1,11 +1,14 @@
 package io.github.cloudinaryanalysis.tasks;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -29,6 +32,13 @@ import org.jspecify.annotations.Nullable;
  * Each wait is an observation named {@value #OBSERVATION_NAME} (low-cardinality key
  * {@code outcome}), child of the caller's current observation; its polls run inside it
  * (see {@link WaitContext}).
+ * <p>
+ * With {@link TaskNotifications}, a wait also registers for its task's notification and
+ * ends the moment it arrives, with no further poll; after a first poll at once (a task
+ * that ended already ends the wait), polls are only a safety net, every
+ * {@link TaskNotifications#fallbackPollInterval()}. A wait for the notification itself
+ * ({@link #awaitNotificationAsync}) sends its first poll one interval after it starts.
+ * The registration is dropped however the wait ends.
  */
 final class TaskAwaiter {
 
@@ -49,8 +59,10 @@ final class TaskAwaiter {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final @Nullable TaskNotifications<?> notifications;
+
 	/**
-	 * Create an awaiter.
+	 * Create an awaiter that only polls.
 	 * @param client the client that polls (its retries are switched off per poll: the
 	 * awaiter schedules retries)
 	 * @param polling the poll schedule
@@ -61,12 +73,31 @@ final class TaskAwaiter {
 	 */
 	TaskAwaiter(TasksClient client, PollingSettings polling, RetrySettings retry, PollingThreads threads,
 			TasksClientListener listener, ObservationRegistry observationRegistry) {
+		this(client, polling, retry, threads, listener, observationRegistry, null);
+	}
+
+	/**
+	 * Create an awaiter.
+	 * @param client the client that polls (its retries are switched off per poll: the
+	 * awaiter schedules retries)
+	 * @param polling the poll schedule, when there are no notifications
+	 * @param retry how transient failures are retried
+	 * @param threads times and runs the polls
+	 * @param listener hears how each wait ends
+	 * @param observationRegistry observes each wait
+	 * @param notifications ends waits on their task's notification, or {@code null} to
+	 * poll only
+	 */
+	TaskAwaiter(TasksClient client, PollingSettings polling, RetrySettings retry, PollingThreads threads,
+			TasksClientListener listener, ObservationRegistry observationRegistry,
+			@Nullable TaskNotifications<?> notifications) {
 		this.client = client;
 		this.polling = polling;
 		this.retry = retry;
 		this.threads = threads;
 		this.listener = listener;
 		this.observationRegistry = observationRegistry;
+		this.notifications = notifications;
 	}
 
 	/**
@@ -79,13 +110,56 @@ final class TaskAwaiter {
 	 * @throws IllegalArgumentException when the task id is invalid (no request is sent)
 	 */
 	CompletableFuture<TaskStatusResponse> awaitAsync(String taskId, Duration timeout) {
+		check(taskId, timeout);
+		TaskNotifications<?> notifications = this.notifications;
+		if (notifications == null) {
+			Wait<TaskStatusResponse> wait = new Wait<>(taskId, timeout, Function.identity(), null);
+			wait.start(null);
+			return wait.future;
+		}
+		return awaitAsync(taskId, timeout, notifications);
+	}
+
+	private <N> CompletableFuture<TaskStatusResponse> awaitAsync(String taskId, Duration timeout,
+			TaskNotifications<N> notifications) {
+		Wait<TaskStatusResponse> wait = new Wait<>(taskId, timeout, Function.identity(),
+				notifications.fallbackPollInterval());
+		wait.start(() -> notifications.register(taskId, (notification) -> {
+			TaskStatusResponse status = notifications.statusOf(notification);
+			wait.notified(status, status);
+		}));
+		return wait.future;
+	}
+
+	/**
+	 * Wait for a task's notification without blocking: it alone ends the wait. Polls,
+	 * every {@link TaskNotifications#fallbackPollInterval()}, are a safety net: when one
+	 * sees the task ended, the notification is waited for one more interval (it may be in
+	 * flight), then the wait fails with {@link NotificationDeliveredElsewhereException}.
+	 * @param <N> the type of the notifications
+	 * @param taskId the task
+	 * @param timeout how long to wait
+	 * @param notifications where the notification arrives
+	 * @return a future completed with the notification, or failed with
+	 * {@link TaskAwaitTimeoutException}, {@link NotificationDeliveredElsewhereException},
+	 * a {@link CancellationException} when the client is closed, or the error that ended
+	 * the wait
+	 * @throws IllegalArgumentException when the task id is invalid (no request is sent)
+	 */
+	<N> CompletableFuture<N> awaitNotificationAsync(String taskId, Duration timeout,
+			TaskNotifications<N> notifications) {
+		check(taskId, timeout);
+		Wait<N> wait = new Wait<>(taskId, timeout, null, notifications.fallbackPollInterval());
+		wait.start(() -> notifications.register(taskId,
+				(notification) -> wait.notified(notification, notifications.statusOf(notification))));
+		return wait.future;
+	}
+
+	private static void check(String taskId, Duration timeout) {
 		TaskIds.requireValid(taskId);
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("Timeout must be positive, but was " + timeout);
 		}
-		Wait wait = new Wait(taskId, timeout);
-		wait.start();
-		return wait.future;
 	}
 
 	/**
@@ -98,7 +172,17 @@ final class TaskAwaiter {
 	 * interrupted (its interrupt flag stays set)
 	 */
 	TaskStatusResponse await(String taskId, Duration timeout) {
-		CompletableFuture<TaskStatusResponse> future = awaitAsync(taskId, timeout);
+		return join(awaitAsync(taskId, timeout), taskId);
+	}
+
+	/**
+	 * Block until a wait's future is done, translating how it ended for the caller.
+	 * @param <R> the result type
+	 * @param future the wait's future
+	 * @param taskId the task
+	 * @return the result
+	 */
+	<R> R join(CompletableFuture<R> future, String taskId) {
 		try {
 			return future.get();
 		}
@@ -134,10 +218,25 @@ final class TaskAwaiter {
 	 * timer of its own. Every way of ending goes through {@link #end}, so the first
 	 * ending wins and later answers are ignored; the wait is observed and reported before
 	 * its future completes, so a caller who sees the result also sees the metrics.
+	 *
+	 * @param <R> what the wait completes with
 	 */
-	private final class Wait {
+	private final class Wait<R> {
 
-		final CompletableFuture<TaskStatusResponse> future = new CompletableFuture<>();
+		final CompletableFuture<R> future = new CompletableFuture<>();
+
+		/**
+		 * Turns a poll's terminal answer into the result; {@code null} when only the
+		 * notification ends the wait (a terminal poll then starts the grace period).
+		 */
+		private final @Nullable Function<TaskStatusResponse, R> polledResult;
+
+		/** The interval between polls when notifications end the wait. */
+		private final @Nullable Duration fallbackPollInterval;
+
+		private volatile @Nullable Runnable unregister;
+
+		private volatile @Nullable TaskStatusResponse endedUnnotified;
 
 		private final String taskId;
 
@@ -166,7 +265,10 @@ final class TaskAwaiter {
 
 		private volatile @Nullable ScheduledFuture<?> deadline;
 
-		Wait(String taskId, Duration timeout) {
+		Wait(String taskId, Duration timeout, @Nullable Function<TaskStatusResponse, R> polledResult,
+				@Nullable Duration fallbackPollInterval) {
+			this.polledResult = polledResult;
+			this.fallbackPollInterval = fallbackPollInterval;
 			this.taskId = taskId;
 			this.timeout = timeout;
 			this.deadlineNanos = this.startNanos + timeout.toNanos();
@@ -179,11 +281,26 @@ final class TaskAwaiter {
 			this.context = WaitContext.capture(this.observation);
 		}
 
-		void start() {
-			this.future.whenComplete(this::end); // a caller's cancel
+		/**
+		 * Start the wait.
+		 * @param registration registers for the task's notification and returns what
+		 * unregisters it, or {@code null} without notifications
+		 */
+		void start(@Nullable Supplier<Runnable> registration) {
+			// A caller's cancel (or completion) ends the wait.
+			this.future.whenComplete((result, failure) -> end(null, null,
+					(failure != null) ? failure : new CancellationException("Completed by the caller")));
 			if (!TaskAwaiter.this.threads.register(this.cancelOnClose)) {
 				cancelOnClose();
 				return;
+			}
+			if (registration != null) {
+				// A notification that arrived already ends the wait right here.
+				this.unregister = registration.get();
+				if (this.ended.get()) {
+					unregister();
+					return;
+				}
 			}
 			// Counted from the wait's start: setting up (the first wait starts the
 			// threads) eats into the timeout.
@@ -194,9 +311,34 @@ final class TaskAwaiter {
 				deadline.cancel(false); // ended while being scheduled: do not keep the
 										// wait until its deadline
 			}
-			// The first poll is due now: straight to the poll executor, without a trip
+			Duration fallback = this.fallbackPollInterval;
+			if (fallback != null && this.polledResult == null) {
+				// A wait for the notification of a task just started: a poll now could
+				// only say it is pending.
+				scheduleNextPoll(fallback.toNanos());
+				return;
+			}
+			// The first poll is due now (a task that ended already ends the wait at once,
+			// notifications or not): straight to the poll executor, without a trip
 			// through the timer.
 			submitPoll();
+		}
+
+		/**
+		 * The task's notification arrived, on the thread that delivered it.
+		 * @param result the wait's result
+		 * @param status the terminal status it stands for
+		 */
+		void notified(R result, TaskStatusResponse status) {
+			end(result, status, null);
+		}
+
+		private void unregister() {
+			Runnable unregister = this.unregister;
+			if (unregister != null) {
+				this.unregister = null;
+				unregister.run();
+			}
 		}
 
 		private void schedulePoll(long delayNanos) {
@@ -241,10 +383,10 @@ final class TaskAwaiter {
 				this.last = response;
 				this.consecutiveFailures = 0;
 				if (response.status().isTerminal()) {
-					end(response, null);
+					endPolled(response);
 					return;
 				}
-				delayNanos = TaskAwaiter.this.polling.intervalAfter(this.polls).toNanos();
+				delayNanos = pollInterval().toNanos();
 			}
 			catch (RuntimeException failure) {
 				if (this.ended.get()) {
@@ -252,16 +394,62 @@ final class TaskAwaiter {
 				}
 				Duration retryDelay = retryDelay(failure);
 				if (retryDelay == null) {
-					end(null, failure);
+					end(null, null, failure);
 					return;
 				}
 				delayNanos = retryDelay.toNanos();
 			}
+			scheduleNextPoll(delayNanos);
+		}
+
+		private void scheduleNextPoll(long delayNanos) {
 			long remaining = this.deadlineNanos - System.nanoTime();
 			if (remaining < TaskAwaiter.this.polling.initialInterval().toNanos()) {
 				return; // no time for another useful poll: the deadline ends the wait
 			}
+			if (this.fallbackPollInterval != null && delayNanos >= remaining) {
+				return; // safety-net polls keep their interval: the deadline comes first
+			}
 			schedulePoll(Math.min(delayNanos, remaining));
+		}
+
+		private Duration pollInterval() {
+			Duration fallback = this.fallbackPollInterval;
+			return (fallback != null) ? fallback : TaskAwaiter.this.polling.intervalAfter(this.polls);
+		}
+
+		/**
+		 * A poll saw the task end. A wait for the status ends; a wait for the
+		 * notification gives it one more interval, since it may be in flight, and sends
+		 * no more polls.
+		 * @param response the poll's terminal answer
+		 */
+		private void endPolled(TaskStatusResponse response) {
+			Function<TaskStatusResponse, R> polledResult = this.polledResult;
+			if (polledResult != null) {
+				end(polledResult.apply(response), response, null);
+				return;
+			}
+			this.endedUnnotified = response;
+			Duration grace = Objects.requireNonNull(this.fallbackPollInterval);
+			ScheduledFuture<?> scheduled = TaskAwaiter.this.threads.schedule(this::deliveredElsewhere, grace.toNanos());
+			if (scheduled == null) {
+				cancelOnClose();
+				return;
+			}
+			this.nextPoll = scheduled;
+			if (this.ended.get()) {
+				scheduled.cancel(false);
+			}
+		}
+
+		/** On the timer: the notification did not come after a poll saw the task end. */
+		private void deliveredElsewhere() {
+			TaskStatusResponse polled = this.endedUnnotified;
+			if (polled != null && !this.ended.get()) {
+				end(null, null, new NotificationDeliveredElsewhereException(polled,
+						Objects.requireNonNull(this.fallbackPollInterval)));
+			}
 		}
 
 		private @Nullable Duration retryDelay(RuntimeException failure) {
@@ -277,7 +465,7 @@ final class TaskAwaiter {
 				}
 				// The API's wait pushes the next poll out; it never stacks an extra
 				// request.
-				return max(wait, TaskAwaiter.this.polling.intervalAfter(this.polls));
+				return max(wait, pollInterval());
 			}
 			return max(wait, TaskAwaiter.this.polling.initialInterval());
 		}
@@ -287,20 +475,27 @@ final class TaskAwaiter {
 			if (this.ended.get()) {
 				return;
 			}
-			end(null, new TaskAwaitTimeoutException(this.taskId, this.last, this.timeout));
+			if (this.endedUnnotified != null) {
+				// The deadline came during the grace period: the notification went
+				// elsewhere.
+				deliveredElsewhere();
+				return;
+			}
+			end(null, null, new TaskAwaitTimeoutException(this.taskId, this.last, this.timeout));
 		}
 
 		private void cancelOnClose() {
 			if (!this.ended.get()) {
-				end(null,
+				end(null, null,
 						new CancellationException("The TasksClient was closed while waiting for task " + this.taskId));
 			}
 		}
 
-		private void end(@Nullable TaskStatusResponse response, @Nullable Throwable failure) {
+		private void end(@Nullable R result, @Nullable TaskStatusResponse response, @Nullable Throwable failure) {
 			if (!this.ended.compareAndSet(false, true)) {
 				return;
 			}
+			unregister();
 			ScheduledFuture<?> scheduled = this.nextPoll;
 			if (scheduled != null) {
 				scheduled.cancel(false);
@@ -318,8 +513,8 @@ final class TaskAwaiter {
 			this.observation.stop();
 			TaskAwaiter.this.listener.onAwaitEnded(outcome, this.polls,
 					Duration.ofNanos(System.nanoTime() - this.startNanos));
-			if (response != null) {
-				this.future.complete(response);
+			if (result != null) {
+				this.future.complete(result);
 			}
 			else {
 				this.future.completeExceptionally(failure);

@@ -125,6 +125,30 @@ public interface TasksClient {
 		return defaultAwaiter().awaitAsync(taskId, timeout);
 	}
 
+	/**
+	 * Wait for a task's webhook notification without blocking any thread: the wait ends
+	 * the moment the notification arrives (possibly before this call, when it was kept),
+	 * with the notification itself. Polls are only a safety net, every
+	 * {@link TaskNotifications#fallbackPollInterval()}: when one sees the task ended, the
+	 * notification is waited for one interval more (it may be in flight), then the wait
+	 * fails with {@link NotificationDeliveredElsewhereException}. This is what
+	 * {@code AnalyzeClient.analyzeAsync} waits with; the notifications are usually the
+	 * starter's {@code NotificationHub}.
+	 * @param <N> the type of the notifications
+	 * @param taskId the task id
+	 * @param timeout how long to wait
+	 * @param notifications where the task's notification arrives
+	 * @return a future completed with the notification, or failed with
+	 * {@link TaskAwaitTimeoutException}, {@link NotificationDeliveredElsewhereException},
+	 * a {@link java.util.concurrent.CancellationException} when the client is closed, or
+	 * with the error that ended the wait (a failed poll, after its retries)
+	 * @throws IllegalArgumentException when the task id is invalid (no request is sent)
+	 */
+	default <N> CompletableFuture<N> awaitNotificationAsync(String taskId, Duration timeout,
+			TaskNotifications<N> notifications) {
+		return defaultAwaiter().awaitNotificationAsync(taskId, timeout, notifications);
+	}
+
 	private TaskAwaiter defaultAwaiter() {
 		return new TaskAwaiter(this, PollingSettings.defaults(), RetrySettings.defaults(),
 				SharedPollingThreads.INSTANCE, TasksClientListener.NONE,

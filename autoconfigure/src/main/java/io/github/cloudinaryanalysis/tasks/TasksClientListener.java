@@ -49,4 +49,13 @@ public interface TasksClientListener {
 	default void onAwaitEnded(AwaitOutcome outcome, int polls, Duration elapsed) {
 	}
 
+	/**
+	 * The webhook notification of an analysis started by
+	 * {@code AnalyzeClient.analyzeAsync} ended its wait.
+	 * @param type the analysis' operation, e.g. {@code captioning} (one of fifteen)
+	 * @param delay the time from the start call to the notification
+	 */
+	default void onNotified(String type, Duration delay) {
+	}
+
 }
