@@ -13,8 +13,10 @@ import io.micrometer.core.instrument.config.MeterFilter;
  * Micrometer's observation handler creates them (the
  * {@value DefaultTaskStatusObservationConvention#NAME} and
  * {@value CloudinaryAnalysisMetrics#AWAIT} timers and their {@code .active} long-task
- * timers) without one, which leaves an empty {@code # HELP} line in Prometheus. Only
- * these names are touched, and a description set elsewhere is kept.
+ * timers) without one, which leaves an empty {@code # HELP} line in Prometheus; the
+ * webhook endpoint's counters ({@link CloudinaryAnalysisWebhookMetrics}) are described
+ * here too, whoever registers them. Only these names are touched, and a description set
+ * elsewhere is kept.
  */
 public final class CloudinaryAnalysisMeterDescriptions implements MeterFilter {
 
@@ -26,7 +28,10 @@ public final class CloudinaryAnalysisMeterDescriptions implements MeterFilter {
 			"Waits for Cloudinary Analysis tasks in progress", RestClientAnalyzeClient.OBSERVATION_NAME,
 			"Cloudinary Analysis API analyze calls, retries included",
 			RestClientAnalyzeClient.OBSERVATION_NAME + ".active",
-			"Cloudinary Analysis API analyze calls in progress, retries included");
+			"Cloudinary Analysis API analyze calls in progress, retries included",
+			CloudinaryAnalysisWebhookMetrics.NOTIFICATIONS, CloudinaryAnalysisWebhookMetrics.NOTIFICATIONS_DESCRIPTION,
+			CloudinaryAnalysisWebhookMetrics.LISTENER_FAILURES,
+			CloudinaryAnalysisWebhookMetrics.LISTENER_FAILURES_DESCRIPTION);
 
 	@Override
 	public Meter.Id map(Meter.Id id) {
