@@ -24,7 +24,7 @@ enum Rejection {
 					+ " or more than 5 minutes ahead (check the clocks)"),
 
 	MALFORMED(HttpStatus.BAD_REQUEST, NotificationOutcome.MALFORMED,
-			"it is correctly signed, but not an AnalysisWebhookPayload");
+			"it is correctly signed but unreadable");
 
 	private final HttpStatus status;
 
