@@ -23,8 +23,7 @@ enum Rejection {
 			"it is correctly signed, but its X-Cld-Timestamp is older than cloudinary.analysis.webhook.tolerance"
 					+ " or more than 5 minutes ahead (check the clocks)"),
 
-	MALFORMED(HttpStatus.BAD_REQUEST, NotificationOutcome.MALFORMED,
-			"it is correctly signed but unreadable");
+	MALFORMED(HttpStatus.BAD_REQUEST, NotificationOutcome.MALFORMED, "it is correctly signed but unreadable");
 
 	private final HttpStatus status;
 
