@@ -10,6 +10,7 @@ import io.github.cloudinaryanalysis.test.TaskLife;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,14 +66,14 @@ class EmbeddedFakeConfiguration {
 	 */
 	@Bean
 	ApplicationListener<WebServerInitializedEvent> embeddedCloudinaryAnalysisNotificationUrl(
-			FakeCloudinaryAnalysisApi fake, CloudinaryAnalysisProperties properties) {
-		return (event) -> {
+			FakeCloudinaryAnalysisApi fake, ObjectProvider<CloudinaryAnalysisProperties> properties) {
+		return (event) -> properties.ifAvailable((starter) -> {
 			// The management server, when it has a port of its own, has a namespace.
-			if (properties.getWebhook().isEnabled() && event.getApplicationContext().getServerNamespace() == null) {
+			if (starter.getWebhook().isEnabled() && event.getApplicationContext().getServerNamespace() == null) {
 				fake.setNotificationUrl(URI
-					.create("http://127.0.0.1:" + event.getWebServer().getPort() + properties.getWebhook().getPath()));
+					.create("http://127.0.0.1:" + event.getWebServer().getPort() + starter.getWebhook().getPath()));
 			}
-		};
+		});
 	}
 
 	/**
