@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.cloudinaryanalysis.analyze.AnalysisRequest;
+import io.github.cloudinaryanalysis.analyze.AnalyzeClient;
+import io.github.cloudinaryanalysis.analyze.CaptioningAnalysis;
+import io.github.cloudinaryanalysis.analyze.Source;
+import io.github.cloudinaryanalysis.benchmarks.support.AnalyzeBaseline;
 import io.github.cloudinaryanalysis.benchmarks.support.Baselines;
 import io.github.cloudinaryanalysis.benchmarks.support.StarterContext;
 import io.github.cloudinaryanalysis.benchmarks.support.TlsServer;
@@ -64,7 +69,10 @@ public class HttpPathBenchmark {
 	 * them on, metrics with a real SimpleMeterRegistry); {@code restClient*}: a
 	 * hand-written RestClient on that factory ({@code Jdk} is Boot's JDK factory, HTTP/2
 	 * preferred; {@code JdkH1} the same pinned to HTTP/1.1; {@code Bounded} the
-	 * starter's).
+	 * starter's). Not run by default, for {@link Interleaved} only: {@code analyzeClient}
+	 * ({@code AnalyzeClient.analyze(captioning)}, metrics off) and {@code restClientPost}
+	 * (the same POST hand-written on the starter's factory), compared with each other,
+	 * not with the others.
 	 */
 	@Param({ "rawJdkH1", "rawJdkH2", "tasksClient", "restClientJdk", "restClientJdkH1", "restClientBounded",
 			"restClientSimple", "restClientHttpComponents", "restClientJetty", "restClientReactor" })
@@ -129,6 +137,21 @@ public class HttpPathBenchmark {
 				TasksClient tasks = this.context.getBean(TasksClient.class);
 				yield tasks::getStatus;
 			}
+			case "analyzeClient", "restClientPost" -> {
+				// Issue 13: analyze(captioning) against a hand-written POST on the
+				// starter's
+				// factory; the task id is not used.
+				properties.put("cloudinary.analysis.retry.enabled", "true");
+				if (this.client.equals("analyzeClient")) {
+					this.context = StarterContext.start(properties, false);
+					AnalyzeClient analyzer = this.context.getBean(AnalyzeClient.class);
+					AnalysisRequest<CaptioningAnalysis> request = AnalysisRequest
+						.captioning(Source.uri(AnalyzeBaseline.IMAGE));
+					yield (id) -> analyzer.analyze(request);
+				}
+				AnalyzeBaseline post = new AnalyzeBaseline(boundedFactory(settings), baseUrl, auth);
+				yield (id) -> post.captioning("demo");
+			}
 			default -> {
 				Baselines.HandWritten handWritten = new Baselines.HandWritten(factory(settings), baseUrl, auth);
 				yield (id) -> handWritten.getStatus("demo", id);
@@ -146,15 +169,23 @@ public class HttpPathBenchmark {
 			case "restClientJdkH1" -> ClientHttpRequestFactoryBuilder.jdk()
 				.withHttpClientCustomizer((builder) -> builder.version(HttpClient.Version.HTTP_1_1))
 				.build(settings);
-			case "restClientBounded" ->
-				new BoundedJdkClientHttpRequestFactory(new JdkHttpClientBuilder().build(settings.withReadTimeout(null)),
-						settings.readTimeout(), 1024 * 1024 + 1);
+			case "restClientBounded" -> boundedFactory(settings);
 			case "restClientSimple" -> ClientHttpRequestFactoryBuilder.simple().build(settings);
 			case "restClientHttpComponents" -> ClientHttpRequestFactoryBuilder.httpComponents().build(settings);
 			case "restClientJetty" -> ClientHttpRequestFactoryBuilder.jetty().build(settings);
 			case "restClientReactor" -> ClientHttpRequestFactoryBuilder.reactor().build(settings);
 			default -> throw new IllegalArgumentException(this.client);
 		};
+	}
+
+	/**
+	 * The starter's own factory, as it builds it out of the box.
+	 * @param settings the settings
+	 * @return the factory
+	 */
+	private static ClientHttpRequestFactory boundedFactory(HttpClientSettings settings) {
+		return new BoundedJdkClientHttpRequestFactory(new JdkHttpClientBuilder().build(settings.withReadTimeout(null)),
+				settings.readTimeout(), 1024 * 1024 + 1);
 	}
 
 	@TearDown(Level.Iteration)

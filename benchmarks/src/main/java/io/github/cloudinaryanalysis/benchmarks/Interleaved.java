@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * apart differ more than the clients do, so this runs every client in short slices,
  * round-robin, for many rounds, with the same callers, and reports each client's
  * throughput and latency (mean, p50, p90, p99) as ratios to the first client, with a 95%
- * confidence interval over the per-round ratios. Clients are those of
- * {@link HttpPathBenchmark}.
+ * confidence interval over the per-round ratios (of throughput, mean latency and median
+ * latency). Clients are those of {@link HttpPathBenchmark}.
  * <p>
  * Usage:
  * {@code java -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.Interleaved <fake|tls> <callers>
@@ -59,19 +59,22 @@ public final class Interleaved {
 		}
 		System.out.printf("server=%s callers=%d rounds=%d slice=%dms (ratios to %s; 95%% CI over rounds)%n", server,
 				callers, rounds, sliceMs, clients[0]);
-		System.out.printf("%-26s %10s %16s %10s %16s %9s %9s %9s%n", "client", "ops/s", "thrpt ratio", "mean us",
-				"mean ratio", "p50 us", "p90 us", "p99 us");
+		System.out.printf("%-26s %10s %16s %10s %16s %9s %9s %9s %16s%n", "client", "ops/s", "thrpt ratio", "mean us",
+				"mean ratio", "p50 us", "p90 us", "p99 us", "p50 ratio");
 		for (int i = 0; i < n; i++) {
 			double[] thrRatio = new double[rounds];
 			double[] latRatio = new double[rounds];
+			double[] medianRatio = new double[rounds];
 			for (int r = 0; r < rounds; r++) {
 				thrRatio[r] = throughput[i][r] / throughput[0][r];
 				latRatio[r] = mean(latencies.get(i).get(r)) / mean(latencies.get(0).get(r));
+				medianRatio[r] = median(latencies.get(i).get(r)) / median(latencies.get(0).get(r));
 			}
 			long[] all = latencies.get(i).stream().flatMapToLong(Arrays::stream).sorted().toArray();
-			System.out.printf("%-26s %10.0f %7.2f ± %5.2f %10.0f %7.2f ± %5.2f %9.0f %9.0f %9.0f%n", clients[i],
-					mean(throughput[i]), mean(thrRatio), ci(thrRatio), mean(all) / 1000.0, mean(latRatio), ci(latRatio),
-					pct(all, 0.50) / 1000.0, pct(all, 0.90) / 1000.0, pct(all, 0.99) / 1000.0);
+			System.out.printf("%-26s %10.0f %7.2f ± %5.2f %10.0f %7.2f ± %5.2f %9.0f %9.0f %9.0f %7.2f ± %5.2f%n",
+					clients[i], mean(throughput[i]), mean(thrRatio), ci(thrRatio), mean(all) / 1000.0, mean(latRatio),
+					ci(latRatio), pct(all, 0.50) / 1000.0, pct(all, 0.90) / 1000.0, pct(all, 0.99) / 1000.0,
+					mean(medianRatio), ci(medianRatio));
 		}
 		System.exit(0);
 	}
@@ -122,6 +125,17 @@ public final class Interleaved {
 
 	private static double mean(long[] values) {
 		return Arrays.stream(values).average().orElse(Double.NaN);
+	}
+
+	/**
+	 * The median of one slice's latencies.
+	 * @param values the latencies, in any order (not changed)
+	 * @return the median
+	 */
+	private static double median(long[] values) {
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return pct(sorted, 0.50);
 	}
 
 	private static double mean(double[] values) {

@@ -94,6 +94,57 @@ class DocumentedOutputTests {
 		assertThat(field(sampleLine, "detail")).isEqualTo(real.get("detail").asString());
 	}
 
+	/**
+	 * Every line of the sample README that calls {@code /analyses/..} is sent as curl
+	 * would send it (path, query and {@code -d} body); the app answers the documented
+	 * status, and every {@code "field":"value"} of the documented answer that is not
+	 * elided with {@code …} is in the real one.
+	 * @throws IOException if the README cannot be read
+	 */
+	@Test
+	void theAnalyzeCurlLinesOfTheSampleReadmeAnswerAsDocumented() throws IOException {
+		List<String> lines = Files.readAllLines(SAMPLE_README)
+			.stream()
+			.filter((line) -> line.contains("curl ") && line.contains("localhost:8080/analyses/"))
+			.toList();
+		assertThat(lines).hasSizeGreaterThanOrEqualTo(6);
+		Pattern curl = Pattern.compile("curl .*?localhost:8080(/analyses/[^\\s'\"]+)['\"]?\\s.*?-d '([^']*)'");
+		Pattern documentedStatus = Pattern.compile("^\\s*(\\d{3})\\b");
+		Pattern textField = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
+		Pattern numberField = Pattern.compile("\"(\\w+)\":(\\d+)");
+		for (String line : lines) {
+			Matcher request = curl.matcher(line);
+			assertThat(request.find()).as("a curl POST with -d in: %s", line).isTrue();
+			ResponseEntity<String> response = this.http.postJson(request.group(1), request.group(2));
+			int comment = line.indexOf("   # ");
+			if (comment < 0) {
+				// The TASK=$(curl ...) line: its sed takes the task id of a 202.
+				assertThat(response.getStatusCode()).as(line).isEqualTo(HttpStatus.ACCEPTED);
+				assertThat(response.getBody()).as(line).contains("\"taskId\":\"");
+				continue;
+			}
+			String documented = line.substring(comment + "   # ".length());
+			Matcher status = documentedStatus.matcher(documented);
+			assertThat(status.find()).as("a status after # in: %s", line).isTrue();
+			assertThat(response.getStatusCode().value()).as(line).isEqualTo(Integer.parseInt(status.group(1)));
+			if (documented.contains("Location: http://localhost:8080/tasks/")) {
+				assertThat(response.getHeaders().getLocation()).as(line).isNotNull();
+				assertThat(response.getHeaders().getLocation().getPath()).as(line).startsWith("/tasks/");
+			}
+			int checked = 0;
+			for (Pattern field : List.of(textField, numberField)) {
+				Matcher matcher = field.matcher(documented);
+				while (matcher.find()) {
+					if (!matcher.group().contains("…")) {
+						assertThat(response.getBody()).as(line).contains(matcher.group());
+						checked++;
+					}
+				}
+			}
+			assertThat(checked).as("documented fields checked in: %s", line).isPositive();
+		}
+	}
+
 	@Test
 	void everyMeterAndTagIsInTheReadmeWithADescription() throws IOException {
 		exerciseEveryMeter();

@@ -3,6 +3,7 @@ package io.github.cloudinaryanalysis.sample;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -27,6 +28,15 @@ final class Http {
 
 	ResponseEntity<String> post(String path) {
 		return this.client.post().uri(path).retrieve().toEntity(String.class);
+	}
+
+	ResponseEntity<String> postJson(String path, String json) {
+		return this.client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.retrieve()
+			.toEntity(String.class);
 	}
 
 	static JsonNode json(ResponseEntity<String> response) {
