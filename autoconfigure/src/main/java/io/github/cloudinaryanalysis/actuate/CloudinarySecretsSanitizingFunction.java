@@ -10,12 +10,12 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 /**
  * Masks Cloudinary secrets in Actuator's {@code env} and {@code configprops} endpoints,
  * also when they show values ({@code show-values=always}), where Spring Boot masks
- * nothing by key: the whole value of {@code cloudinary.analysis.api-secret} (in any
- * spelling, such as {@code CLOUDINARY_ANALYSIS_API_SECRET} or {@code apiSecret}), and the
- * secret (password) part of the user info of {@code cloudinary.analysis.url},
- * {@code CLOUDINARY_URL} and of any {@code cloudinary://} URL in any property or
- * environment variable. The cloud name and the API key stay readable:
- * {@code cloudinary://123456:******@demo}.
+ * nothing by key: the whole value of {@code cloudinary.analysis.api-secret} and of
+ * {@code cloudinary.analysis.webhook.signing-secret} (in any spelling, such as
+ * {@code CLOUDINARY_ANALYSIS_API_SECRET} or {@code apiSecret}), and the secret (password)
+ * part of the user info of {@code cloudinary.analysis.url}, {@code CLOUDINARY_URL} and of
+ * any {@code cloudinary://} URL in any property or environment variable. The cloud name
+ * and the API key stay readable: {@code cloudinary://123456:******@demo}.
  */
 public class CloudinarySecretsSanitizingFunction implements SanitizingFunction {
 
@@ -34,7 +34,7 @@ public class CloudinarySecretsSanitizingFunction implements SanitizingFunction {
 	@Override
 	public SanitizableData apply(SanitizableData data) {
 		String key = normalized(data.getKey());
-		if (key.endsWith("cloudinaryanalysisapisecret")) {
+		if (key.endsWith("cloudinaryanalysisapisecret") || key.endsWith("cloudinaryanalysiswebhooksigningsecret")) {
 			return data.withSanitizedValue();
 		}
 		if (!(data.getValue() instanceof CharSequence value)) {

@@ -14,6 +14,12 @@ class CloudinaryAnalysisConfigurationFailureAnalyzer
 	protected FailureAnalysis analyze(Throwable rootFailure, CloudinaryAnalysisConfigurationException cause) {
 		String description = "The Cloudinary Analysis client could not be configured: " + cause.getMessage()
 				+ "\n\nProperty at fault: " + cause.getProperty();
+		if (cause.getProperty().startsWith(CloudinaryAnalysisProperties.CONFIG_PREFIX + ".webhook.")) {
+			return new FailureAnalysis(description, """
+					Set the property at fault as the description says, or set
+					cloudinary.analysis.webhook.enabled=false if this application does not receive Cloudinary's
+					webhook notifications.""", cause);
+		}
 		String action = """
 				Do one of the following:
 				  1. Set the CLOUDINARY_URL environment variable to cloudinary://<api_key>:<api_secret>@<cloud_name>

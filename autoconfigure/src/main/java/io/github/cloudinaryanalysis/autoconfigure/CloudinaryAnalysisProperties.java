@@ -1,8 +1,10 @@
 package io.github.cloudinaryanalysis.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.github.cloudinaryanalysis.http.AnalysisConnection;
+import io.github.cloudinaryanalysis.webhook.SignatureAlgorithm;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -91,6 +93,8 @@ public class CloudinaryAnalysisProperties {
 	private final Health health = new Health();
 
 	private final ProblemDetails problemDetails = new ProblemDetails();
+
+	private final Webhook webhook = new Webhook();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -190,6 +194,10 @@ public class CloudinaryAnalysisProperties {
 
 	public ProblemDetails getProblemDetails() {
 		return this.problemDetails;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
 	}
 
 	/**
@@ -444,6 +452,139 @@ public class CloudinaryAnalysisProperties {
 
 		public void setMaxConcurrentPolls(int maxConcurrentPolls) {
 			this.maxConcurrentPolls = maxConcurrentPolls;
+		}
+
+	}
+
+	/**
+	 * The endpoint that receives Cloudinary's signed webhook notifications (servlet web
+	 * applications).
+	 */
+	public static class Webhook {
+
+		/** Default path of the endpoint. */
+		public static final String DEFAULT_PATH = "/cloudinary/analysis/notifications";
+
+		/**
+		 * Whether to expose the notification endpoint (POST at 'path') and publish each
+		 * verified notification as an AnalysisNotification event.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Path of the notification endpoint, below the DispatcherServlet's path.
+		 */
+		private String path = DEFAULT_PATH;
+
+		/**
+		 * Secret that notifications are signed with. When unset, the API secret is used,
+		 * as Cloudinary signs with it.
+		 */
+		private @Nullable String signingSecret;
+
+		/**
+		 * Digest of the X-Cld-Signature header: 'sha1', or 'sha256' for accounts
+		 * configured for it.
+		 */
+		private SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.SHA1;
+
+		/**
+		 * How old a notification's X-Cld-Timestamp may be. Timestamps more than 5 minutes
+		 * in the future are rejected too.
+		 */
+		private Duration tolerance = Duration.ofHours(2);
+
+		/**
+		 * Largest notification body read; larger ones are answered 413 without being read
+		 * further.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Public URL of this endpoint that asynchronous analyses are started with
+		 * (Cloudinary's notification_url). When unset, notifications go only to the URLs
+		 * set in the Cloudinary Console.
+		 */
+		private @Nullable URI notificationUrl;
+
+		/**
+		 * Interval that waits fall back to polling at while webhooks are on, as a safety
+		 * net for a lost notification.
+		 */
+		private Duration fallbackPollInterval = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public @Nullable String getSigningSecret() {
+			return this.signingSecret;
+		}
+
+		public void setSigningSecret(@Nullable String signingSecret) {
+			this.signingSecret = signingSecret;
+		}
+
+		public SignatureAlgorithm getSignatureAlgorithm() {
+			return this.signatureAlgorithm;
+		}
+
+		public void setSignatureAlgorithm(SignatureAlgorithm signatureAlgorithm) {
+			this.signatureAlgorithm = signatureAlgorithm;
+		}
+
+		public Duration getTolerance() {
+			return this.tolerance;
+		}
+
+		public void setTolerance(Duration tolerance) {
+			this.tolerance = tolerance;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public @Nullable URI getNotificationUrl() {
+			return this.notificationUrl;
+		}
+
+		public void setNotificationUrl(@Nullable URI notificationUrl) {
+			this.notificationUrl = notificationUrl;
+		}
+
+		public Duration getFallbackPollInterval() {
+			return this.fallbackPollInterval;
+		}
+
+		public void setFallbackPollInterval(Duration fallbackPollInterval) {
+			this.fallbackPollInterval = fallbackPollInterval;
+		}
+
+		/** Describes the settings without the signing secret. */
+		@Override
+		public String toString() {
+			return "Webhook[enabled=" + this.enabled + ", path=" + this.path + ", signatureAlgorithm="
+					+ this.signatureAlgorithm + ", tolerance=" + this.tolerance + ", maxBodySize=" + this.maxBodySize
+					+ ", notificationUrl=" + this.notificationUrl + ", fallbackPollInterval="
+					+ this.fallbackPollInterval + ", signingSecret="
+					+ ((this.signingSecret != null) ? "[REDACTED]" : null) + "]";
 		}
 
 	}

@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.config.MeterFilter;
  * {@value CloudinaryAnalysisMetrics#AWAIT} timers and their {@code .active} long-task
  * timers) without one, which leaves an empty {@code # HELP} line in Prometheus; the
  * {@value CloudinaryAnalysisMetrics#NOTIFICATION_DELAY} timer is listed too, for a
- * registry that records it by other means. Only these names are touched, and a
- * description set elsewhere is kept.
+ * registry that records it by other means, and so are the webhook endpoint's counters
+ * ({@link CloudinaryAnalysisWebhookMetrics}), whoever registers them. Only these names
+ * are touched, and a description set elsewhere is kept.
  */
 public final class CloudinaryAnalysisMeterDescriptions implements MeterFilter {
 
@@ -29,7 +30,10 @@ public final class CloudinaryAnalysisMeterDescriptions implements MeterFilter {
 			"Cloudinary Analysis API analyze calls, retries included",
 			RestClientAnalyzeClient.OBSERVATION_NAME + ".active",
 			"Cloudinary Analysis API analyze calls in progress, retries included",
-			CloudinaryAnalysisMetrics.NOTIFICATION_DELAY, CloudinaryAnalysisMetrics.NOTIFICATION_DELAY_DESCRIPTION);
+			CloudinaryAnalysisMetrics.NOTIFICATION_DELAY, CloudinaryAnalysisMetrics.NOTIFICATION_DELAY_DESCRIPTION,
+			CloudinaryAnalysisWebhookMetrics.NOTIFICATIONS, CloudinaryAnalysisWebhookMetrics.NOTIFICATIONS_DESCRIPTION,
+			CloudinaryAnalysisWebhookMetrics.LISTENER_FAILURES,
+			CloudinaryAnalysisWebhookMetrics.LISTENER_FAILURES_DESCRIPTION);
 
 	@Override
 	public Meter.Id map(Meter.Id id) {

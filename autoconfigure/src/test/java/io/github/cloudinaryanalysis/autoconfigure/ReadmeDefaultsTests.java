@@ -54,7 +54,8 @@ class ReadmeDefaultsTests {
 					if (metadataDefault.isMissingNode()) {
 						if (!documented.containsKey(name)) {
 							assertThat(name).as("properties without a default")
-								.isIn(PREFIX + "url", PREFIX + "cloud-name", PREFIX + "api-key", PREFIX + "api-secret");
+								.isIn(PREFIX + "url", PREFIX + "cloud-name", PREFIX + "api-key", PREFIX + "api-secret",
+										PREFIX + "webhook.signing-secret", PREFIX + "webhook.notification-url");
 						}
 						return;
 					}

@@ -1,17 +1,21 @@
 package io.github.cloudinaryanalysis.sample;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisConnectionDetails;
+import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisProperties;
 import io.github.cloudinaryanalysis.test.FakeCloudinaryAnalysisApi;
 import io.github.cloudinaryanalysis.test.TaskLife;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +54,26 @@ class EmbeddedFakeConfiguration {
 						+ "(no Cloudinary account needed). To use a real account instead, set "
 						+ "CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name> and restart.",
 				fake.baseUrl());
+	}
+
+	/**
+	 * The fake posts the webhook notification of every task that ends to this
+	 * application's own endpoint ({@code cloudinary.analysis.webhook.*}), as Cloudinary
+	 * does to the notification URL set in its console.
+	 * @param fake the fake
+	 * @param properties the starter's properties
+	 * @return the listener
+	 */
+	@Bean
+	ApplicationListener<WebServerInitializedEvent> embeddedCloudinaryAnalysisNotificationUrl(
+			FakeCloudinaryAnalysisApi fake, ObjectProvider<CloudinaryAnalysisProperties> properties) {
+		return (event) -> properties.ifAvailable((starter) -> {
+			// The management server, when it has a port of its own, has a namespace.
+			if (starter.getWebhook().isEnabled() && event.getApplicationContext().getServerNamespace() == null) {
+				fake.setNotificationUrl(URI
+					.create("http://127.0.0.1:" + event.getWebServer().getPort() + starter.getWebhook().getPath()));
+			}
+		});
 	}
 
 	/**
