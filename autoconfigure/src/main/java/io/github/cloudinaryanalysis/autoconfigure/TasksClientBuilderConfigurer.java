@@ -10,6 +10,7 @@ import io.github.cloudinaryanalysis.tasks.RestClientTasksClient;
 import io.github.cloudinaryanalysis.tasks.TaskStatusObservationConvention;
 import io.github.cloudinaryanalysis.tasks.TasksClient;
 import io.github.cloudinaryanalysis.tasks.TasksClientListener;
+import io.github.cloudinaryanalysis.webhook.NotificationHub;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -97,6 +98,14 @@ final class TasksClientBuilderConfigurer {
 	 * @return the builder
 	 */
 	RestClientAnalyzeClient.Builder configure(RestClientAnalyzeClient.Builder builder, AnalysisConnection connection) {
+		NotificationHub hub = beans(NotificationHub.class).getIfAvailable();
+		if (hub != null) {
+			// analyzeAsync: starts carry this URL and wait on the tasks client's threads
+			// for the notification the webhook endpoint hands to the hub.
+			builder.notificationHub(hub)
+				.notificationUrl(this.properties.getWebhook().getNotificationUrl())
+				.tasksClient(beans(TasksClient.class).getObject());
+		}
 		return builder.connection(connection)
 			.retry(SettingsMapper.retry(this.properties.getRetry()))
 			.listener(CompositeTasksClientListener.of(beans(TasksClientListener.class).orderedStream().toList()))
@@ -114,7 +123,8 @@ final class TasksClientBuilderConfigurer {
 			.virtualThreads(Threading.VIRTUAL.isActive(this.environment))
 			.listener(CompositeTasksClientListener.of(beans(TasksClientListener.class).orderedStream().toList()))
 			.observationRegistry(observationRegistry())
-			.observationConvention(beans(TaskStatusObservationConvention.class).getIfAvailable());
+			.observationConvention(beans(TaskStatusObservationConvention.class).getIfAvailable())
+			.notificationHub(beans(NotificationHub.class).getIfAvailable());
 	}
 
 	private ObservationRegistry observationRegistry() {

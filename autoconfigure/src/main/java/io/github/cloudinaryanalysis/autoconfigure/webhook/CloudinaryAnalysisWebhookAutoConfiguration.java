@@ -10,6 +10,7 @@ import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisConnectionDe
 import io.github.cloudinaryanalysis.autoconfigure.CloudinaryAnalysisProperties;
 import io.github.cloudinaryanalysis.metrics.CloudinaryAnalysisWebhookMetrics;
 import io.github.cloudinaryanalysis.webhook.AnalysisNotification;
+import io.github.cloudinaryanalysis.webhook.NotificationHub;
 import io.github.cloudinaryanalysis.webhook.NotificationOutcome;
 import io.github.cloudinaryanalysis.webhook.WebhookEndpoint;
 import io.github.cloudinaryanalysis.webhook.WebhookEndpointListener;
@@ -40,9 +41,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@code cloudinary.analysis.webhook.enabled=true}: in a servlet web application (Spring
  * MVC), a functional route for {@code POST cloudinary.analysis.webhook.path} to a
  * {@link WebhookEndpoint}, which publishes each verified notification as an
- * {@link AnalysisNotification} event. A reactive web application fails to start with a
- * report saying webhooks need Spring MVC; an application without a web server gets no
- * endpoint.
+ * {@link AnalysisNotification} event, after handing it to the {@link NotificationHub}
+ * that ends the auto-configured clients' waits for its task. A reactive web application
+ * fails to start with a report saying webhooks need Spring MVC; an application without a
+ * web server gets no endpoint.
  * <p>
  * Start-up fails with the usual report when there is no secret to verify notifications
  * with (neither {@code cloudinary.analysis.webhook.signing-secret} nor an API secret, as
@@ -71,11 +73,24 @@ public final class CloudinaryAnalysisWebhookAutoConfiguration {
 					Clock.systemUTC());
 		}
 
+		/**
+		 * The hub that ends the clients' waits on notifications: only where this endpoint
+		 * receives them, else every wait would fall back to slow polls for nothing.
+		 * @param properties the properties
+		 * @return the hub
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		NotificationHub cloudinaryAnalysisNotificationHub(CloudinaryAnalysisProperties properties) {
+			WebhookSettings.checkNotificationSettings(properties.getWebhook());
+			return new NotificationHub(properties.getWebhook().getFallbackPollInterval());
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		WebhookEndpoint cloudinaryAnalysisWebhookEndpoint(CloudinaryAnalysisProperties properties,
 				WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher,
-				ObjectProvider<WebhookEndpointListener> listeners) {
+				ObjectProvider<WebhookEndpointListener> listeners, NotificationHub hub) {
 			WebhookSettings.checkNotificationSettings(properties.getWebhook());
 			DataSize maxBodySize = properties.getWebhook().getMaxBodySize();
 			if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE - 8) {
@@ -84,7 +99,7 @@ public final class CloudinaryAnalysisWebhookAutoConfiguration {
 			List<WebhookEndpointListener> all = listeners.orderedStream().toList();
 			// The internal receivers of each accepted notification, called before it is
 			// published (the waits of TasksClient and AnalyzeClient end through them).
-			List<Consumer<AnalysisNotification>> receivers = List.of();
+			List<Consumer<AnalysisNotification>> receivers = List.of(hub::accept);
 			return new WebhookEndpoint(verifier, maxBodySize, receivers, publisher, new WebhookEndpointListener() {
 
 				@Override
