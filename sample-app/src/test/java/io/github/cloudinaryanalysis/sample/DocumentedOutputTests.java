@@ -95,7 +95,7 @@ class DocumentedOutputTests {
 	}
 
 	/**
-	 * Every line of the sample README that calls {@code /analyses/..} is sent as curl
+	 * Every line of the sample README that posts to {@code /analyses/..} is sent as curl
 	 * would send it (path, query and {@code -d} body); the app answers the documented
 	 * status, and every {@code "field":"value"} of the documented answer that is not
 	 * elided with {@code …} is in the real one.
@@ -105,7 +105,8 @@ class DocumentedOutputTests {
 	void theAnalyzeCurlLinesOfTheSampleReadmeAnswerAsDocumented() throws IOException {
 		List<String> lines = Files.readAllLines(SAMPLE_README)
 			.stream()
-			.filter((line) -> line.contains("curl ") && line.contains("localhost:8080/analyses/"))
+			.filter((line) -> line.contains("curl ") && line.contains("localhost:8080/analyses/")
+					&& line.contains(" -d '"))
 			.toList();
 		assertThat(lines).hasSizeGreaterThanOrEqualTo(6);
 		Pattern curl = Pattern.compile("curl .*?localhost:8080(/analyses/[^\\s'\"]+)['\"]?\\s.*?-d '([^']*)'");

@@ -85,11 +85,16 @@ class EmbeddedModeEndToEndTests {
 
 	@Test
 	void waitingReturnsTheFinalStatusInOneRequest() {
-		String taskId = this.fake.createTask(TaskLife.completesAfterPolls(3));
+		String taskId = this.fake.createTask(TaskLife.completesAfter(Duration.ofSeconds(1)));
 		ResponseEntity<String> waited = this.http.get("/tasks/" + taskId + "?wait=20s");
 		assertThat(waited.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(Http.json(waited).get("status").asString()).isEqualTo("COMPLETED");
-		assertThat(this.fake.pollCount(taskId)).isEqualTo(3);
+		// Webhooks are on in the sample: the wait polled once at once, then ended on the
+		// notification the fake posted to the sample's endpoint (the next poll would
+		// have come only after the one-minute fallback interval).
+		assertThat(this.fake.pollCount(taskId)).isEqualTo(1);
+		assertThat(this.fake.webhookDeliveries())
+			.anySatisfy((delivery) -> assertThat(delivery.taskId()).isEqualTo(taskId));
 	}
 
 	@Test
