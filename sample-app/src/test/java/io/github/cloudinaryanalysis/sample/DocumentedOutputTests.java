@@ -95,17 +95,19 @@ class DocumentedOutputTests {
 	}
 
 	/**
-	 * Every line of the sample README that calls {@code /analyses/..} is sent as curl
-	 * would send it (path, query and {@code -d} body); the app answers the documented
-	 * status, and every {@code "field":"value"} of the documented answer that is not
-	 * elided with {@code …} is in the real one.
+	 * Every line of the sample README that posts to {@code /analyses/..} is sent as curl
+	 * would send it (path, query and {@code -d} body; the {@code GET /analyses/{taskId}}
+	 * line of the webhook loop is checked by {@code WebhookLoopTests}); the app answers
+	 * the documented status, and every {@code "field":"value"} of the documented answer
+	 * that is not elided with {@code …} is in the real one.
 	 * @throws IOException if the README cannot be read
 	 */
 	@Test
 	void theAnalyzeCurlLinesOfTheSampleReadmeAnswerAsDocumented() throws IOException {
 		List<String> lines = Files.readAllLines(SAMPLE_README)
 			.stream()
-			.filter((line) -> line.contains("curl ") && line.contains("localhost:8080/analyses/"))
+			.filter((line) -> line.contains("curl ") && line.contains("localhost:8080/analyses/")
+					&& line.contains(" -d '"))
 			.toList();
 		assertThat(lines).hasSizeGreaterThanOrEqualTo(6);
 		Pattern curl = Pattern.compile("curl .*?localhost:8080(/analyses/[^\\s'\"]+)['\"]?\\s.*?-d '([^']*)'");
