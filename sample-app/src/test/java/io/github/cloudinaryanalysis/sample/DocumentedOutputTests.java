@@ -96,9 +96,10 @@ class DocumentedOutputTests {
 
 	/**
 	 * Every line of the sample README that posts to {@code /analyses/..} is sent as curl
-	 * would send it (path, query and {@code -d} body); the app answers the documented
-	 * status, and every {@code "field":"value"} of the documented answer that is not
-	 * elided with {@code …} is in the real one.
+	 * would send it (path, query and {@code -d} body; the {@code GET /analyses/{taskId}}
+	 * line of the webhook loop is checked by {@code WebhookLoopTests}); the app answers
+	 * the documented status, and every {@code "field":"value"} of the documented answer
+	 * that is not elided with {@code …} is in the real one.
 	 * @throws IOException if the README cannot be read
 	 */
 	@Test

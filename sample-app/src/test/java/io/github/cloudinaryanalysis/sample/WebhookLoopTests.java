@@ -1,6 +1,11 @@
 package io.github.cloudinaryanalysis.sample;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.cloudinaryanalysis.analyze.AnalysisRequest;
 import io.github.cloudinaryanalysis.analyze.AnalyzeClient;
@@ -65,6 +70,33 @@ class WebhookLoopTests {
 			.extracting(WebhookDelivery::status)
 			.isEqualTo(200);
 		assertThat(this.fake.pollCount(taskId)).isZero();
+	}
+
+	@Test
+	void theReadmesResultLineAnswersAsDocumented() throws IOException {
+		String line = Files.readAllLines(Path.of("README.md"))
+			.stream()
+			.filter((candidate) -> candidate.contains("curl ") && candidate.contains("/analyses/$TASK?type=captioning"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("sample-app/README.md has no GET /analyses/$TASK line"));
+		String documented = line.substring(line.indexOf("   # ") + "   # ".length());
+		assertThat(documented).startsWith("200 ");
+		Http http = new Http(this.port);
+		String taskId = this.analyzeClient
+			.start(AnalysisRequest.captioning(Source.uri(DemoTaskController.SAMPLE_IMAGE)))
+			.taskId();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> http.get("/analyses/" + taskId).getStatusCode() == HttpStatus.OK);
+		String body = http.get("/analyses/" + taskId + "?type=captioning").getBody();
+		Matcher fields = Pattern.compile("\"\\w+\":(\"[^\"]*\"|\\d+|true|false)").matcher(documented);
+		int checked = 0;
+		while (fields.find()) {
+			if (!fields.group().contains("…")) {
+				assertThat(body).as(line).contains(fields.group());
+				checked++;
+			}
+		}
+		assertThat(checked).as("documented fields checked").isGreaterThanOrEqualTo(4);
 	}
 
 	@Test
