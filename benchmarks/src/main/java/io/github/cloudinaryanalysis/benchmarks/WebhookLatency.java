@@ -51,8 +51,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * pending); the POST is sent only after that poll was answered, so that no poll runs
  * during the measurement.
  * <p>
- * Usage:
- * {@code java -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.WebhookLatency [rounds] [warmUpRounds]}
+ * Usage: {@code java -cp benchmarks.jar
+ * io.github.cloudinaryanalysis.benchmarks.WebhookLatency [rounds] [warmUpRounds]}
  * (defaults 1000 and 300).
  */
 public final class WebhookLatency {

@@ -11,8 +11,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -32,7 +35,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@link SimpleMeterRegistry} so that the starter's meters (the
  * {@code cloudinary.analysis.webhook.notifications} counter, the
  * {@code cloudinary.analysis.webhook.delay} timer) exist and can be read, as they would
- * with Actuator.
+ * with Actuator (which this module leaves off the class path, so that the other
+ * harnesses' contexts get no meter registry; the {@link MeterBinder} beans are bound here
+ * as Boot's metrics auto-configuration binds them).
  */
 public final class WebhookApp {
 
@@ -113,6 +118,11 @@ public final class WebhookApp {
 		@Bean
 		MeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		SmartInitializingSingleton meterBinders(MeterRegistry registry, ObjectProvider<MeterBinder> binders) {
+			return () -> binders.orderedStream().forEach((binder) -> binder.bindTo(registry));
 		}
 
 		@Bean
