@@ -477,38 +477,68 @@ public final class AnalysisConnection {
 			this.restClientCustomizers.forEach((customizer) -> customizer.accept(builder));
 			int applicationInterceptors = interceptorCount(builder);
 			String base = withoutTrailingSlash(baseUrl.toString());
-			builder.baseUrl(base)
-				.defaultHeader(HttpHeaders.USER_AGENT, UserAgent.value())
-				.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+			builder.baseUrl(base);
 			this.clientCustomizers.forEach((customizer) -> customizer.accept(builder));
-			authenticate(builder, authentication, applicationInterceptors);
+			addHeaders(builder, authentication, applicationInterceptors);
 			return new AnalysisConnection(builder.build(), base, cloudName, redactor(), this.maxResponseBytes);
 		}
 
 		/**
-		 * Add the {@code Authorization} header where no interceptor of the application
-		 * sees it: as an interceptor placed after the application's own (those of
-		 * {@code RestClientCustomizer}s) and before those of this client's customizers,
-		 * as always. When the client has no interceptor at all and the header never
-		 * changes (HTTP Basic), it is set when each request is made instead: then no
-		 * interceptor sees anything, and {@code RestClient} sends the request without an
-		 * intercepting request and a copy of its headers per call. A default
-		 * {@code Authorization} header of the application's builder is dropped either way
-		 * (the interceptor used to overwrite it).
+		 * Add the client's headers: {@code User-Agent} and {@code Accept} unless a
+		 * customizer set its own, and {@code Authorization} where no interceptor of the
+		 * application sees it.
+		 * <p>
+		 * Usually, {@code User-Agent} and {@code Accept} are default headers and
+		 * {@code Authorization} is set by an interceptor placed after the application's
+		 * own (those of {@code RestClientCustomizer}s) and before those of this client's
+		 * customizers. When the client has no interceptor at all and the credentials
+		 * never change (HTTP Basic), all three are set by request initializers instead,
+		 * when each request is made: no interceptor exists to see them, and
+		 * {@code RestClient} then sends each request without an intercepting request, a
+		 * copy of its headers and a copy of its default headers (a sixth of what a status
+		 * call allocated, see {@code benchmarks/README.md}). A default
+		 * {@code Authorization} header of the application's builder is never sent (the
+		 * client's own replaces it).
 		 * @param builder the builder, customized
 		 * @param authentication the authentication
 		 * @param position how many interceptors precede this client's
 		 */
-		private static void authenticate(RestClient.Builder builder, CloudinaryAuthentication authentication,
+		private static void addHeaders(RestClient.Builder builder, CloudinaryAuthentication authentication,
 				int position) {
-			builder.defaultHeaders((headers) -> headers.remove(HttpHeaders.AUTHORIZATION));
+			HttpHeaders defaults = defaultHeaders(builder);
+			if (defaults.containsHeader(HttpHeaders.AUTHORIZATION)) {
+				builder.defaultHeaders((headers) -> headers.remove(HttpHeaders.AUTHORIZATION));
+			}
+			HttpHeaders own = new HttpHeaders();
+			if (!defaults.containsHeader(HttpHeaders.USER_AGENT)) {
+				own.set(HttpHeaders.USER_AGENT, UserAgent.value());
+			}
+			if (!defaults.containsHeader(HttpHeaders.ACCEPT)) {
+				own.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+			}
 			if (authentication.isConstant() && interceptorCount(builder) == 0) {
-				builder.requestInitializer(authentication);
+				builder.requestInitializer(new FixedRequestHeaders(own)).requestInitializer(authentication);
 			}
 			else {
+				if (!own.isEmpty()) {
+					builder.defaultHeaders((headers) -> headers.addAll(own));
+				}
 				builder.requestInterceptors(
 						(interceptors) -> interceptors.add(Math.min(position, interceptors.size()), authentication));
 			}
+		}
+
+		/**
+		 * Return the default headers of a builder, read on a copy: asking the builder
+		 * itself would give it an (empty) set, which {@code RestClient} copies into every
+		 * request.
+		 * @param builder the builder
+		 * @return a copy of its default headers
+		 */
+		private static HttpHeaders defaultHeaders(RestClient.Builder builder) {
+			HttpHeaders copy = new HttpHeaders();
+			builder.clone().defaultHeaders(copy::addAll);
+			return copy;
 		}
 
 		/**

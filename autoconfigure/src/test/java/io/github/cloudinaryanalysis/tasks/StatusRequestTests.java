@@ -102,6 +102,27 @@ class StatusRequestTests {
 		assertThat(without.headers().get("X-Team")).containsExactly("analytics");
 	}
 
+	@Test
+	void aUserAgentOfACustomizerReplacesTheClientsWithOrWithoutInterceptors() {
+		FakeCloudinaryAnalysisApi api = fake.api();
+		String taskId = api.createTask(TaskLife.fixed(TaskLife.PROCESSING));
+		try (RestClientTasksClient plain = builderFor(api)
+			.clientCustomizer((builder) -> builder.defaultHeader(HttpHeaders.USER_AGENT, "my-app/1.0"))
+			.build();
+				RestClientTasksClient intercepted = builderFor(api)
+					.clientCustomizer((builder) -> builder.defaultHeader(HttpHeaders.USER_AGENT, "my-app/1.0")
+						.requestInterceptor((request, body, execution) -> execution.execute(request, body)))
+					.build()) {
+			plain.getStatus(taskId);
+			intercepted.getStatus(taskId);
+		}
+		assertThat(api.requests()).hasSize(2).allSatisfy((request) -> {
+			assertThat(request.headers().get("User-Agent")).containsExactly("my-app/1.0");
+			assertThat(request.headers().get("Accept")).containsExactly("application/json");
+			assertThat(request.headers().get("Authorization")).singleElement().asString().startsWith("Basic ");
+		});
+	}
+
 	private static RestClientTasksClient.Builder builderFor(FakeCloudinaryAnalysisApi api) {
 		return TasksClient.builder()
 			.baseUrl(api.baseUrl())
