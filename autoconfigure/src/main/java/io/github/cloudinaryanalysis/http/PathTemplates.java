@@ -13,6 +13,12 @@ import org.springframework.web.util.UriUtils;
  */
 final class PathTemplates {
 
+	/**
+	 * RFC 3986 unreserved characters: a table, since every task id's characters pass
+	 * here.
+	 */
+	private static final boolean[] UNRESERVED = unreserved();
+
 	private PathTemplates() {
 	}
 
@@ -68,8 +74,16 @@ final class PathTemplates {
 	}
 
 	private static boolean isUnreserved(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~';
+		return c < UNRESERVED.length && UNRESERVED[c];
+	}
+
+	private static boolean[] unreserved() {
+		boolean[] table = new boolean[128];
+		for (char c = 0; c < table.length; c++) {
+			table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~';
+		}
+		return table;
 	}
 
 }

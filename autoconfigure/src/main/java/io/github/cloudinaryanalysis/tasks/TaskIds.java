@@ -11,6 +11,12 @@ public final class TaskIds {
 	/** The longest task id accepted. Real ids are 160 hexadecimal characters. */
 	public static final int MAX_LENGTH = 512;
 
+	/**
+	 * The characters of a task id, {@code [A-Za-z0-9_-]}, as a table indexed by
+	 * character.
+	 */
+	private static final boolean[] ID_CHARACTERS = idCharacters();
+
 	private TaskIds() {
 	}
 
@@ -58,11 +64,20 @@ public final class TaskIds {
 	private static boolean hasOnlyIdCharacters(String taskId) {
 		for (int i = 0; i < taskId.length(); i++) {
 			char c = taskId.charAt(i);
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+			if (c >= ID_CHARACTERS.length || !ID_CHARACTERS[c]) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	private static boolean[] idCharacters() {
+		boolean[] table = new boolean[128];
+		for (char c = 0; c < table.length; c++) {
+			table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+					|| c == '-';
+		}
+		return table;
 	}
 
 	private static String printable(String taskId) {
