@@ -9,7 +9,9 @@ def load(ev):
     out=subprocess.run(['jfr','print','--json','--stack-depth','120','--events',ev,f],capture_output=True,text=True).stdout
     return json.loads(out)['recording']['events']
 def cat(frames):
-    # frames leaf-first, dotted names
+    # frames leaf-first, dotted names; an observation's convention claims all it calls (e.g. URI.toASCIIString for http.url)
+    if any('ClientRequestObservationConvention' in x or 'ClientNameObservationConvention' in x for x in frames): return "Boot's http.client.requests observation"
+    if any('TaskStatusObservationConvention' in x for x in frames): return "the starter's observation (cloudinary.analysis.tasks.status)"
     for i,x in enumerate(frames):
         if x.startswith('io.micrometer.'):
             for y in frames[i:]:

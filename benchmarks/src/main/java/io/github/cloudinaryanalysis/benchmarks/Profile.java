@@ -32,8 +32,9 @@ import jdk.jfr.consumer.RecordingFile;
  * <p>
  * Usage:
  * {@code java -XX:FlightRecorderOptions:stackdepth=256 -cp benchmarks.jar io.github.cloudinaryanalysis.benchmarks.Profile
- * <fake|tls> <client> <callers> <warmupSeconds> <seconds> [out.jfr]}. Allocation per call
- * and the recording's shares do not depend on how busy the CPU is; times do.
+ * <fake|tls> <client> <callers> <warmupSeconds> <seconds> [out.jfr]} ({@code -} for no
+ * recording: CPU per call without JFR's own cost). Allocation per call and the
+ * recording's shares do not depend on how busy the CPU is; times do.
  */
 public final class Profile {
 
@@ -54,13 +55,18 @@ public final class Profile {
 		state.client = client;
 		state.setUp();
 		run(state, callers, warmupSeconds);
+		boolean record = !out.toString().equals("-");
 		Recording recording = new Recording();
-		recording.enable("jdk.ObjectAllocationSample").with("throttle", "5000/s");
-		recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
-		recording.start();
+		if (record) {
+			recording.enable("jdk.ObjectAllocationSample").with("throttle", "5000/s");
+			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+			recording.start();
+		}
 		Measured measured = run(state, callers, seconds);
-		recording.stop();
-		recording.dump(out);
+		if (record) {
+			recording.stop();
+			recording.dump(out);
+		}
 		recording.close();
 		state.tearDown();
 		System.out.printf("server=%s client=%s callers=%d seconds=%d calls=%d (%.0f/s)%n", server, client, callers,
@@ -71,7 +77,15 @@ public final class Profile {
 				measured.allBytes / 1024.0 / measured.calls, measured.callerBytes / 1024.0 / measured.calls,
 				measured.httpClientBytes / 1024.0 / measured.calls,
 				(measured.allBytes - measured.callerBytes - measured.httpClientBytes) / 1024.0 / measured.calls);
-		summarize(out);
+		System.out.printf(
+				"CPU per call: process %.1f us = callers' threads %.1f us + JDK HttpClient threads %.1f us"
+						+ " + the rest (server, JIT, GC, JFR) %.1f us%n",
+				measured.processCpu / 1000.0 / measured.calls, measured.callerCpu / 1000.0 / measured.calls,
+				measured.httpClientCpu / 1000.0 / measured.calls,
+				(measured.processCpu - measured.callerCpu - measured.httpClientCpu) / 1000.0 / measured.calls);
+		if (record) {
+			summarize(out);
+		}
 		System.exit(0);
 	}
 
@@ -82,10 +96,12 @@ public final class Profile {
 		CountDownLatch done = new CountDownLatch(callers);
 		LongAdder calls = new LongAdder();
 		LongAdder callerBytes = new LongAdder();
+		LongAdder callerCpu = new LongAdder();
 		for (int c = 0; c < callers; c++) {
 			Thread thread = new Thread(() -> {
 				ready.countDown();
 				long before = threads.getCurrentThreadAllocatedBytes();
+				long cpuBefore = threads.getCurrentThreadCpuTime();
 				long count = 0;
 				try {
 					while (!stop.get()) {
@@ -98,6 +114,7 @@ public final class Profile {
 				}
 				finally {
 					callerBytes.add(threads.getCurrentThreadAllocatedBytes() - before);
+					callerCpu.add(threads.getCurrentThreadCpuTime() - cpuBefore);
 					calls.add(count);
 					done.countDown();
 				}
@@ -106,12 +123,17 @@ public final class Profile {
 		}
 		ready.await();
 		Map<Long, Long> before = allocatedByThread(threads);
+		Map<Long, Long> cpuBefore = cpuByThread(threads);
+		long processCpuBefore = processCpuNanos();
 		Thread.sleep(seconds * 1000L);
 		stop.set(true);
 		done.await();
+		long processCpu = processCpuNanos() - processCpuBefore;
 		Map<Long, Long> after = allocatedByThread(threads);
+		Map<Long, Long> cpuAfter = cpuByThread(threads);
 		long all = 0;
 		long httpClient = 0;
+		long httpClientCpu = 0;
 		for (ThreadInfo info : threads.getThreadInfo(after.keySet().stream().mapToLong(Long::longValue).toArray())) {
 			if (info == null) {
 				continue;
@@ -120,10 +142,29 @@ public final class Profile {
 			all += allocated;
 			if (info.getThreadName().startsWith("HttpClient-")) {
 				httpClient += allocated;
+				httpClientCpu += cpuAfter.getOrDefault(info.getThreadId(), 0L)
+						- cpuBefore.getOrDefault(info.getThreadId(), 0L);
 			}
 		}
 		// The callers ended before "after": add what they allocated.
-		return new Measured(calls.sum(), all + callerBytes.sum(), callerBytes.sum(), httpClient);
+		return new Measured(calls.sum(), all + callerBytes.sum(), callerBytes.sum(), httpClient, processCpu,
+				callerCpu.sum(), httpClientCpu);
+	}
+
+	private static Map<Long, Long> cpuByThread(com.sun.management.ThreadMXBean threads) {
+		Map<Long, Long> result = new HashMap<>();
+		for (long id : threads.getAllThreadIds()) {
+			long cpu = threads.getThreadCpuTime(id);
+			if (cpu >= 0) {
+				result.put(id, cpu);
+			}
+		}
+		return result;
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static Map<Long, Long> allocatedByThread(com.sun.management.ThreadMXBean threads) {
@@ -215,7 +256,8 @@ public final class Profile {
 			.forEach((entry) -> System.out.printf("  %5.1f %%  %s%n", 100 * entry.getValue() / total, entry.getKey()));
 	}
 
-	private record Measured(long calls, long allBytes, long callerBytes, long httpClientBytes) {
+	private record Measured(long calls, long allBytes, long callerBytes, long httpClientBytes, long processCpu,
+			long callerCpu, long httpClientCpu) {
 	}
 
 }
