@@ -62,7 +62,17 @@ public final class AnalysisConnection {
 	 */
 	private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
+	/**
+	 * The request attribute in which {@code RestClient.uri(template, values)} keeps the
+	 * URI template for Spring's {@code http.client.requests} observation (its {@code uri}
+	 * tag): Spring's own key, {@code DefaultRestClient.URI_TEMPLATE_ATTRIBUTE}, which is
+	 * not public. {@code ObservabilityTests} fails if Spring ever reads another one.
+	 */
+	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
+
 	private final RestClient restClient;
+
+	private final String baseUrl;
 
 	private final String cloudName;
 
@@ -70,8 +80,10 @@ public final class AnalysisConnection {
 
 	private final int maxResponseBytes;
 
-	private AnalysisConnection(RestClient restClient, String cloudName, SecretRedactor redactor, int maxResponseBytes) {
+	private AnalysisConnection(RestClient restClient, String baseUrl, String cloudName, SecretRedactor redactor,
+			int maxResponseBytes) {
 		this.restClient = restClient;
+		this.baseUrl = baseUrl;
 		this.cloudName = cloudName;
 		this.redactor = redactor;
 		this.maxResponseBytes = maxResponseBytes;
@@ -91,6 +103,27 @@ public final class AnalysisConnection {
 	 */
 	public RestClient restClient() {
 		return this.restClient;
+	}
+
+	/**
+	 * Start a {@code GET} of a path of the API: the request {@code RestClient}'s
+	 * {@code get().uri(pathTemplate, values)} would make (same URI, and the same URI
+	 * template for Spring's {@code http.client.requests} observation), without parsing
+	 * and expanding the template through a {@code UriBuilder} on every call, which was a
+	 * fifth of what a status call allocated (see {@code benchmarks/README.md}). The URI
+	 * is the base URL followed by the path; a customizer that changes the
+	 * {@code RestClient}'s base URL or URI builder factory does not change it (set the
+	 * base URL on this connection instead).
+	 * @param pathTemplate the path relative to the base URL, with {@code {name}}
+	 * variables, e.g. {@code /{cloudName}/tasks/{taskId}}
+	 * @param values the variables' values, in order; each is encoded as the
+	 * {@code RestClient} encodes a URI variable
+	 * @return the request, to be completed and exchanged
+	 */
+	public RestClient.RequestHeadersSpec<?> get(String pathTemplate, String... values) {
+		return this.restClient.get()
+			.uri(URI.create(this.baseUrl + PathTemplates.expand(pathTemplate, values)))
+			.attribute(URI_TEMPLATE_ATTRIBUTE, this.baseUrl + pathTemplate);
 	}
 
 	/**
@@ -135,7 +168,7 @@ public final class AnalysisConnection {
 			HttpStatusCode status = response.getStatusCode();
 			BoundedBody body = BoundedBody.read(response.getBody(), this.maxResponseBytes);
 			readToTheEnd = !body.truncated();
-			return interpreter.apply(answer(translator, status, response.getHeaders(), body));
+			return interpreter.apply(answer(translator, status, response, body));
 		}
 		finally {
 			if (readToTheEnd) {
@@ -147,23 +180,25 @@ public final class AnalysisConnection {
 		}
 	}
 
-	private JsonAnswer answer(ErrorResponseTranslator translator, HttpStatusCode status, HttpHeaders headers,
+	private JsonAnswer answer(ErrorResponseTranslator translator, HttpStatusCode status, ClientHttpResponse response,
 			BoundedBody body) {
 		if (!status.is2xxSuccessful()) {
-			throw translator.translate(status, headers, body);
+			throw translator.translate(status, response.getHeaders(), body);
 		}
 		if (body.truncated()) {
-			throw translator.unreadable(status, headers, body,
+			throw translator.unreadable(status, response.getHeaders(), body,
 					"with a body larger than " + this.maxResponseBytes + " bytes, the most this client reads", null);
 		}
 		if (body.isEmpty()) {
-			throw translator.unreadable(status, headers, body, "with an empty body", null);
+			throw translator.unreadable(status, response.getHeaders(), body, "with an empty body", null);
 		}
 		JsonNode root = translator.parse(body);
 		if (root == null) {
-			throw translator.unreadable(status, headers, body, "with a body that is not JSON", null);
+			throw translator.unreadable(status, response.getHeaders(), body, "with a body that is not JSON", null);
 		}
-		return new JsonAnswer(status, headers, body, root, translator);
+		// The headers are read only if the answer is rejected: a good answer needs none,
+		// and adapting them costs an allocation per header.
+		return new JsonAnswer(status, response::getHeaders, body, root, translator);
 	}
 
 	private static void abort(ClientHttpResponse response) {
@@ -440,12 +475,83 @@ public final class AnalysisConnection {
 					: RestClient.builder();
 			builder.requestFactory(requestFactory(connectTimeout, readTimeout));
 			this.restClientCustomizers.forEach((customizer) -> customizer.accept(builder));
-			builder.baseUrl(withoutTrailingSlash(baseUrl.toString()))
-				.defaultHeader(HttpHeaders.USER_AGENT, UserAgent.value())
-				.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-				.requestInterceptor(authentication);
+			int applicationInterceptors = interceptorCount(builder);
+			String base = withoutTrailingSlash(baseUrl.toString());
+			builder.baseUrl(base);
 			this.clientCustomizers.forEach((customizer) -> customizer.accept(builder));
-			return new AnalysisConnection(builder.build(), cloudName, redactor(), this.maxResponseBytes);
+			addHeaders(builder, authentication, applicationInterceptors);
+			return new AnalysisConnection(builder.build(), base, cloudName, redactor(), this.maxResponseBytes);
+		}
+
+		/**
+		 * Add the client's headers: {@code User-Agent} and {@code Accept} unless a
+		 * customizer set its own, and {@code Authorization} where no interceptor of the
+		 * application sees it.
+		 * <p>
+		 * Usually, {@code User-Agent} and {@code Accept} are default headers and
+		 * {@code Authorization} is set by an interceptor placed after the application's
+		 * own (those of {@code RestClientCustomizer}s) and before those of this client's
+		 * customizers. When the client has no interceptor at all and the credentials
+		 * never change (HTTP Basic), all three are set by request initializers instead,
+		 * when each request is made: no interceptor exists to see them, and
+		 * {@code RestClient} then sends each request without an intercepting request, a
+		 * copy of its headers and a copy of its default headers (a sixth of what a status
+		 * call allocated, see {@code benchmarks/README.md}). A default
+		 * {@code Authorization} header of the application's builder is never sent (the
+		 * client's own replaces it).
+		 * @param builder the builder, customized
+		 * @param authentication the authentication
+		 * @param position how many interceptors precede this client's
+		 */
+		private static void addHeaders(RestClient.Builder builder, CloudinaryAuthentication authentication,
+				int position) {
+			HttpHeaders defaults = defaultHeaders(builder);
+			if (defaults.containsHeader(HttpHeaders.AUTHORIZATION)) {
+				builder.defaultHeaders((headers) -> headers.remove(HttpHeaders.AUTHORIZATION));
+			}
+			HttpHeaders own = new HttpHeaders();
+			if (!defaults.containsHeader(HttpHeaders.USER_AGENT)) {
+				own.set(HttpHeaders.USER_AGENT, UserAgent.value());
+			}
+			if (!defaults.containsHeader(HttpHeaders.ACCEPT)) {
+				own.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+			}
+			if (authentication.isConstant() && interceptorCount(builder) == 0) {
+				builder.requestInitializer(new FixedRequestHeaders(own)).requestInitializer(authentication);
+			}
+			else {
+				if (!own.isEmpty()) {
+					builder.defaultHeaders((headers) -> headers.addAll(own));
+				}
+				builder.requestInterceptors(
+						(interceptors) -> interceptors.add(Math.min(position, interceptors.size()), authentication));
+			}
+		}
+
+		/**
+		 * Return the default headers of a builder, read on a copy: asking the builder
+		 * itself would give it an (empty) set, which {@code RestClient} copies into every
+		 * request.
+		 * @param builder the builder
+		 * @return a copy of its default headers
+		 */
+		private static HttpHeaders defaultHeaders(RestClient.Builder builder) {
+			HttpHeaders copy = new HttpHeaders();
+			builder.clone().defaultHeaders(copy::addAll);
+			return copy;
+		}
+
+		/**
+		 * Count the interceptors of a builder, on a copy: asking the builder itself would
+		 * give it an (empty) list, and {@code RestClient} intercepts every request of a
+		 * client that has one.
+		 * @param builder the builder
+		 * @return the number of interceptors
+		 */
+		private static int interceptorCount(RestClient.Builder builder) {
+			int[] count = new int[1];
+			builder.clone().requestInterceptors((interceptors) -> count[0] = interceptors.size());
+			return count[0];
 		}
 
 		private String checkedCloudName() {

@@ -8,24 +8,30 @@ import io.github.cloudinaryanalysis.AccessTokenProvider;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInitializer;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * Adds the {@code Authorization} header to every request of the client: HTTP Basic with
- * the API key and secret, or an OAuth2 bearer token. {@link #toString()} never shows a
- * credential.
+ * the API key and secret, or an OAuth2 bearer token. Used as an interceptor, or, for a
+ * client without interceptors and a header that never changes, as a request initializer
+ * (see {@code AnalysisConnection.Builder}). {@link #toString()} never shows a credential.
  */
-final class CloudinaryAuthentication implements ClientHttpRequestInterceptor {
+final class CloudinaryAuthentication implements ClientHttpRequestInterceptor, ClientHttpRequestInitializer {
 
 	private final HeaderValue headerValue;
 
 	private final String description;
 
-	private CloudinaryAuthentication(HeaderValue headerValue, String description) {
+	private final boolean constant;
+
+	private CloudinaryAuthentication(HeaderValue headerValue, String description, boolean constant) {
 		this.headerValue = headerValue;
 		this.description = description;
+		this.constant = constant;
 	}
 
 	/**
@@ -38,7 +44,7 @@ final class CloudinaryAuthentication implements ClientHttpRequestInterceptor {
 		String encoded = Base64.getEncoder()
 			.encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8));
 		String value = "Basic " + encoded;
-		return new CloudinaryAuthentication(() -> value, "Basic");
+		return new CloudinaryAuthentication(() -> value, "Basic", true);
 	}
 
 	/**
@@ -47,7 +53,21 @@ final class CloudinaryAuthentication implements ClientHttpRequestInterceptor {
 	 * @return the interceptor
 	 */
 	static CloudinaryAuthentication bearer(AccessTokenProvider tokenProvider) {
-		return new CloudinaryAuthentication(() -> "Bearer " + tokenProvider.getAccessToken(), "Bearer");
+		return new CloudinaryAuthentication(() -> "Bearer " + tokenProvider.getAccessToken(), "Bearer", false);
+	}
+
+	/**
+	 * Whether the header is the same on every request (HTTP Basic), so that it may be set
+	 * when the request is made; a bearer token is asked for as late as possible.
+	 * @return whether the header never changes
+	 */
+	boolean isConstant() {
+		return this.constant;
+	}
+
+	@Override
+	public void initialize(ClientHttpRequest request) {
+		request.getHeaders().set(HttpHeaders.AUTHORIZATION, this.headerValue.get());
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.github.cloudinaryanalysis.http;
 
+import java.util.function.Supplier;
+
 import io.github.cloudinaryanalysis.CloudinaryAnalysisException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +19,7 @@ public final class JsonAnswer {
 
 	private final HttpStatusCode status;
 
-	private final HttpHeaders headers;
+	private final Supplier<HttpHeaders> headers;
 
 	private final BoundedBody body;
 
@@ -25,7 +27,7 @@ public final class JsonAnswer {
 
 	private final ErrorResponseTranslator translator;
 
-	JsonAnswer(HttpStatusCode status, HttpHeaders headers, BoundedBody body, JsonNode root,
+	JsonAnswer(HttpStatusCode status, Supplier<HttpHeaders> headers, BoundedBody body, JsonNode root,
 			ErrorResponseTranslator translator) {
 		this.status = status;
 		this.headers = headers;
@@ -77,7 +79,7 @@ public final class JsonAnswer {
 	 * @return the exception to throw
 	 */
 	public CloudinaryAnalysisException unreadable(String problem) {
-		return this.translator.unreadable(this.status, this.headers, this.body, problem, requestId());
+		return this.translator.unreadable(this.status, this.headers.get(), this.body, problem, requestId());
 	}
 
 }

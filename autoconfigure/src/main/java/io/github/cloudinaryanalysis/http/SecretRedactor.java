@@ -85,10 +85,26 @@ final class SecretRedactor {
 		for (String secret : this.secrets) {
 			redacted = redacted.replace(secret, MASK);
 		}
-		redacted = AUTH_TOKEN.matcher(redacted)
-			.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + " " + MASK));
-		return URL_PASSWORD.matcher(redacted)
-			.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + MASK + "@"));
+		// Run a pattern only on text that can match it: every answer's request id passes
+		// here, and a matcher per pattern per call is most of what the redaction costs.
+		if (containsIgnoreCase(redacted, "basic") || containsIgnoreCase(redacted, "bearer")) {
+			redacted = AUTH_TOKEN.matcher(redacted)
+				.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + " " + MASK));
+		}
+		if (redacted.contains("://")) {
+			redacted = URL_PASSWORD.matcher(redacted)
+				.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + MASK + "@"));
+		}
+		return redacted;
+	}
+
+	private static boolean containsIgnoreCase(String text, String word) {
+		for (int i = 0; i <= text.length() - word.length(); i++) {
+			if (text.regionMatches(true, i, word, 0, word.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.github.cloudinaryanalysis.tasks;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -60,8 +62,6 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 
 	private static final TaskStatusObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultTaskStatusObservationConvention();
 
-	private final RestClient restClient;
-
 	private final String cloudName;
 
 	private final AnalysisConnection connection;
@@ -85,7 +85,6 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 	private final @Nullable TaskStatusObservationConvention observationConvention;
 
 	private RestClientTasksClient(Builder builder, AnalysisConnection connection) {
-		this.restClient = connection.restClient();
 		this.cloudName = connection.cloudName();
 		this.connection = connection;
 		this.clock = builder.clock;
@@ -131,9 +130,7 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 	private TaskStatusResponse attempt(String taskId, RequestOptions options) {
 		try {
 			TaskStatusResponse response = AnalysisConnection.withReadTimeout(options.readTimeout().orElse(null),
-					() -> this.restClient.get()
-						.uri(STATUS_URI_TEMPLATE, this.cloudName, taskId)
-						.headers((headers) -> options.headers().forEach(headers::addAll))
+					() -> withHeaders(this.connection.get(STATUS_URI_TEMPLATE, this.cloudName, taskId), options)
 						.exchange((request, answer) -> this.connection.read(answer, this.clock,
 								(json) -> TaskStatusResponseReader.interpret(taskId, json)), false));
 			if (logger.isDebugEnabled()) {
@@ -155,6 +152,19 @@ public final class RestClientTasksClient implements TasksClient, AutoCloseable {
 			}
 			throw unavailable;
 		}
+	}
+
+	/**
+	 * Add the call's own headers, if it has any: touching the request's headers makes
+	 * {@code RestClient} copy its default headers into a new set for the request.
+	 * @param request the request
+	 * @param options the call's options
+	 * @return the request
+	 */
+	private static RestClient.RequestHeadersSpec<?> withHeaders(RestClient.RequestHeadersSpec<?> request,
+			RequestOptions options) {
+		Map<String, List<String>> headers = options.headers();
+		return headers.isEmpty() ? request : request.headers((target) -> headers.forEach(target::addAll));
 	}
 
 	@Override

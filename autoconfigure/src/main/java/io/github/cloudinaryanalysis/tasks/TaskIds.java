@@ -1,7 +1,5 @@
 package io.github.cloudinaryanalysis.tasks;
 
-import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +11,11 @@ public final class TaskIds {
 	/** The longest task id accepted. Real ids are 160 hexadecimal characters. */
 	public static final int MAX_LENGTH = 512;
 
-	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]+");
+	/**
+	 * The characters of a task id, {@code [A-Za-z0-9_-]}, as a table indexed by
+	 * character.
+	 */
+	private static final boolean[] ID_CHARACTERS = idCharacters();
 
 	private TaskIds() {
 	}
@@ -37,7 +39,7 @@ public final class TaskIds {
 			throw new InvalidTaskIdException(
 					"Task id must be at most " + MAX_LENGTH + " characters, but has " + taskId.length());
 		}
-		if (!VALID.matcher(taskId).matches()) {
+		if (!hasOnlyIdCharacters(taskId)) {
 			throw new InvalidTaskIdException(
 					"Task id must contain only letters, digits, '_' and '-', but was '" + printable(taskId) + "'");
 		}
@@ -50,7 +52,32 @@ public final class TaskIds {
 	 * @return whether it is valid
 	 */
 	public static boolean isValid(@Nullable String taskId) {
-		return taskId != null && !taskId.isEmpty() && taskId.length() <= MAX_LENGTH && VALID.matcher(taskId).matches();
+		return taskId != null && !taskId.isEmpty() && taskId.length() <= MAX_LENGTH && hasOnlyIdCharacters(taskId);
+	}
+
+	/**
+	 * Whether every character is one of {@code [A-Za-z0-9_-]}: checked on every call, so
+	 * without a regular expression's matcher.
+	 * @param taskId a non-empty id
+	 * @return whether the id has only those characters
+	 */
+	private static boolean hasOnlyIdCharacters(String taskId) {
+		for (int i = 0; i < taskId.length(); i++) {
+			char c = taskId.charAt(i);
+			if (c >= ID_CHARACTERS.length || !ID_CHARACTERS[c]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean[] idCharacters() {
+		boolean[] table = new boolean[128];
+		for (char c = 0; c < table.length; c++) {
+			table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+					|| c == '-';
+		}
+		return table;
 	}
 
 	private static String printable(String taskId) {

@@ -28,6 +28,18 @@ class SecretRedactorTests {
 	}
 
 	@Test
+	void masksTokensAndUrlPasswordsInAnyCaseAndPosition() {
+		// The patterns run only on text that names a scheme or has "://" (issue 15): the
+		// check must catch every casing the patterns do.
+		assertThat(this.redactor.redact("BASIC a2V5OnNlY3JldC0xMjM0NQ==")).isEqualTo("BASIC ******");
+		assertThat(this.redactor.redact("x BeArEr%20abcdefgh.ijk-42")).isEqualTo("x BeArEr ******");
+		assertThat(this.redactor.redact("HTTPS://user:pa55word@api.example.com"))
+			.isEqualTo("HTTPS://user:******@api.example.com");
+		assertThat(this.redactor.redact("17c3b70c5096df0e77e838323abb7029"))
+			.isEqualTo("17c3b70c5096df0e77e838323abb7029");
+	}
+
+	@Test
 	void leavesOrdinaryWordsAlone() {
 		assertThat(this.redactor.redact("basic information about the bearer of this plan"))
 			.isEqualTo("basic information about the bearer of this plan");

@@ -47,6 +47,8 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
  * starter uses, so the ratio {@code tasksClient / handWrittenSameFactory} is the
  * starter's own overhead;</li>
  * <li>{@code handWrittenSimple}: on {@code SimpleClientHttpRequestFactory};</li>
+ * <li>{@code generatedNative}: the OpenAPI Generator {@code java}/{@code native} client
+ * generated from the official contract, what a user would generate;</li>
  * <li>{@code tasksClient}: the auto-configured client, with {@link #features}.</li>
  * </ul>
  * Run with {@code -t N} for N concurrent callers and {@code -prof gc} for allocation per
@@ -63,7 +65,9 @@ public class GetStatusBenchmark {
 	/**
 	 * The starter's features: {@code none} (retries off, no observation registry),
 	 * {@code retry} (retries on, never triggered), {@code metrics} (observation +
-	 * SimpleMeterRegistry), {@code all}.
+	 * SimpleMeterRegistry), {@code all}, {@code actuator} (out of the box in an
+	 * application with Actuator: Boot's registries and {@code http.client.requests}
+	 * observation, the starter's defaults).
 	 */
 	@Param({ "none" })
 	public String features;
@@ -82,6 +86,8 @@ public class GetStatusBenchmark {
 
 	private Baselines.HandWritten handWrittenSimple;
 
+	private Baselines.Generated generatedNative;
+
 	private String cloud;
 
 	private String taskId;
@@ -97,7 +103,14 @@ public class GetStatusBenchmark {
 		Map<String, String> properties = new LinkedHashMap<>(this.fake.springProperties());
 		properties.put("cloudinary.analysis.retry.enabled", Boolean.toString(retry));
 		properties.put("cloudinary.analysis.metrics.enabled", Boolean.toString(metrics));
-		this.context = StarterContext.start(properties, metrics);
+		if (this.features.equals("actuator")) {
+			properties.remove("cloudinary.analysis.retry.enabled");
+			properties.remove("cloudinary.analysis.metrics.enabled");
+			this.context = StarterContext.startWithActuator(properties);
+		}
+		else {
+			this.context = StarterContext.start(properties, metrics);
+		}
 		this.tasksClient = this.context.getBean(TasksClient.class);
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30))
@@ -113,6 +126,10 @@ public class GetStatusBenchmark {
 		SimpleClientHttpRequestFactory simple = new SimpleClientHttpRequestFactory();
 		simple.setReadTimeout(Duration.ofSeconds(30));
 		this.handWrittenSimple = new Baselines.HandWritten(simple, this.fake.baseUrl(), auth);
+		this.generatedNative = new Baselines.Generated(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.followRedirects(HttpClient.Redirect.NEVER), this.fake.baseUrl(), this.cloud, auth);
 	}
 
 	@TearDown(Level.Trial)
@@ -151,6 +168,11 @@ public class GetStatusBenchmark {
 	@Benchmark
 	public TaskStatusResponse handWrittenSimple() {
 		return this.handWrittenSimple.getStatus(this.cloud, this.taskId);
+	}
+
+	@Benchmark
+	public TaskStatusResponse generatedNative() throws Exception {
+		return this.generatedNative.getStatus(this.taskId);
 	}
 
 	@Benchmark

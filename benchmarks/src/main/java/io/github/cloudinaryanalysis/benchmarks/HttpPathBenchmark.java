@@ -64,18 +64,25 @@ public class HttpPathBenchmark {
 
 	/**
 	 * {@code rawJdkH1}/{@code rawJdkH2}: JDK HttpClient pinned to HTTP/1.1 / preferring
-	 * HTTP/2; {@code tasksClient}: the auto-configured client (retries and metrics off;
-	 * {@code tasksClientRetry}, {@code tasksClientMetrics}, {@code tasksClientAll} switch
-	 * them on, metrics with a real SimpleMeterRegistry); {@code restClient*}: a
-	 * hand-written RestClient on that factory ({@code Jdk} is Boot's JDK factory, HTTP/2
-	 * preferred; {@code JdkH1} the same pinned to HTTP/1.1; {@code Bounded} the
-	 * starter's). Not run by default, for {@link Interleaved} only: {@code analyzeClient}
+	 * HTTP/2; {@code generatedNative}: the OpenAPI Generator {@code java}/{@code native}
+	 * client (HTTP/1.1 on {@code fake}, HTTP/2 preferred on {@code tls}, as the raw
+	 * baselines); {@code tasksClientActuator}: the auto-configured client out of the box
+	 * in an application with Actuator (its meter and observation registries, Boot's
+	 * {@code http.client.requests} observation, the starter's metrics and retries at
+	 * their defaults: on); {@code tasksClient}: the auto-configured client without
+	 * Actuator (retries and metrics off; {@code tasksClientRetry},
+	 * {@code tasksClientMetrics}, {@code tasksClientAll} switch them on, metrics with a
+	 * real SimpleMeterRegistry); {@code restClient*}: a hand-written RestClient on that
+	 * factory ({@code Jdk} is Boot's JDK factory, HTTP/2 preferred; {@code JdkH1} the
+	 * same pinned to HTTP/1.1; {@code Bounded} the starter's). Not run by default, for
+	 * {@link Interleaved} only: {@code analyzeClient}
 	 * ({@code AnalyzeClient.analyze(captioning)}, metrics off) and {@code restClientPost}
 	 * (the same POST hand-written on the starter's factory), compared with each other,
 	 * not with the others.
 	 */
-	@Param({ "rawJdkH1", "rawJdkH2", "tasksClient", "restClientJdk", "restClientJdkH1", "restClientBounded",
-			"restClientSimple", "restClientHttpComponents", "restClientJetty", "restClientReactor" })
+	@Param({ "rawJdkH1", "rawJdkH2", "generatedNative", "tasksClientActuator", "tasksClient", "restClientJdk",
+			"restClientJdkH1", "restClientBounded", "restClientSimple", "restClientHttpComponents", "restClientJetty",
+			"restClientReactor" })
 	public String client;
 
 	private FakeCloudinaryAnalysisApi fake;
@@ -127,6 +134,24 @@ public class HttpPathBenchmark {
 					.build(noReadTimeout);
 				Baselines.RawJdk raw = new Baselines.RawJdk(httpClient, baseUrl, auth);
 				yield (id) -> raw.getStatus("demo", id);
+			}
+			case "generatedNative" -> {
+				HttpClient.Builder builder = HttpClient.newBuilder()
+					.connectTimeout(Duration.ofSeconds(10))
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.version(this.server.equals("fake") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2);
+				if (settings.sslBundle() != null) {
+					builder.sslContext(settings.sslBundle().createSslContext());
+				}
+				Baselines.Generated generated = new Baselines.Generated(builder, baseUrl, "demo", auth);
+				yield generated::getStatus;
+			}
+			case "tasksClientActuator" -> {
+				properties.remove("cloudinary.analysis.retry.enabled");
+				properties.remove("cloudinary.analysis.metrics.enabled");
+				this.context = StarterContext.startWithActuator(properties);
+				TasksClient tasks = this.context.getBean(TasksClient.class);
+				yield tasks::getStatus;
 			}
 			case "tasksClient", "tasksClientRetry", "tasksClientMetrics", "tasksClientAll" -> {
 				boolean retry = this.client.equals("tasksClientRetry") || this.client.equals("tasksClientAll");

@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import io.github.cloudinaryanalysis.benchmarks.generated.ApiClient;
+import io.github.cloudinaryanalysis.benchmarks.generated.ApiException;
+import io.github.cloudinaryanalysis.benchmarks.generated.api.TasksApi;
+import io.github.cloudinaryanalysis.benchmarks.generated.model.GetTaskStatusResponse;
 import io.github.cloudinaryanalysis.tasks.TaskStatus;
 import io.github.cloudinaryanalysis.tasks.TaskStatusResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,9 +23,9 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The two baselines every figure is compared with: the raw JDK {@link HttpClient} plus
- * Jackson, and a hand-written {@link RestClient} call doing the same request and JSON
- * mapping.
+ * The baselines every figure is compared with: the raw JDK {@link HttpClient} plus
+ * Jackson, a hand-written {@link RestClient} call doing the same request and JSON
+ * mapping, and the client OpenAPI Generator makes from the official contract.
  */
 public final class Baselines {
 
@@ -105,6 +109,41 @@ public final class Baselines {
 				.body(StatusBody.class);
 			return new TaskStatusResponse(body.data().taskId(), TaskStatus.fromApiValue(body.data().status()),
 					body.requestId());
+		}
+
+	}
+
+	/**
+	 * The client a user would generate from the official contract: OpenAPI Generator,
+	 * generator {@code java}, library {@code native} (JDK {@code HttpClient.send} with
+	 * {@code ofInputStream()}, Jackson 2), generated at build time from
+	 * {@code src/main/openapi/analysis-openapi.yml}. Authentication is added by the
+	 * request interceptor, as its README shows; the answer is mapped to the same
+	 * {@link TaskStatusResponse} as the other clients.
+	 */
+	public static final class Generated {
+
+		private final TasksApi api;
+
+		/**
+		 * Create the generated client.
+		 * @param httpClient the JDK client builder (version, TLS, timeouts, redirects)
+		 * @param baseUrl the base URL without the cloud name
+		 * @param cloudName the cloud name
+		 * @param authorization the {@code Authorization} header value
+		 */
+		public Generated(HttpClient.Builder httpClient, String baseUrl, String cloudName, String authorization) {
+			ApiClient client = new ApiClient(httpClient, ApiClient.createDefaultObjectMapper(),
+					baseUrl + "/" + cloudName);
+			client.setReadTimeout(Duration.ofSeconds(30));
+			client.setRequestInterceptor((request) -> request.header(HttpHeaders.AUTHORIZATION, authorization));
+			this.api = new TasksApi(client);
+		}
+
+		public TaskStatusResponse getStatus(String taskId) throws ApiException {
+			GetTaskStatusResponse body = this.api.getAnalysisTaskStatus(taskId);
+			return new TaskStatusResponse(body.getData().getTaskId(),
+					TaskStatus.fromApiValue(body.getData().getStatus().getValue()), body.getRequestId());
 		}
 
 	}

@@ -10,12 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -31,13 +25,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  * A servlet application (Spring MVC on Tomcat, {@code 127.0.0.1}) with the starter and
  * {@code cloudinary.analysis.webhook.enabled=true}, as a user would run it to receive
  * notifications; plus a trivial {@code POST /baseline} endpoint that reads the body and
- * answers 200 with no body (the baseline of the webhook endpoint's cost), and a
- * {@link SimpleMeterRegistry} so that the starter's meters (the
- * {@code cloudinary.analysis.webhook.notifications} counter, the
- * {@code cloudinary.analysis.webhook.delay} timer) exist and can be read, as they would
- * with Actuator (which this module leaves off the class path, so that the other
- * harnesses' contexts get no meter registry; the {@link MeterBinder} beans are bound here
- * as Boot's metrics auto-configuration binds them).
+ * answers 200 with no body (the baseline of the webhook endpoint's cost). Actuator is on
+ * the class path, as in most applications: its meter registry holds the starter's meters
+ * (the {@code cloudinary.analysis.webhook.notifications} counter, the
+ * {@code cloudinary.analysis.webhook.delay} timer), which the harnesses read.
  */
 public final class WebhookApp {
 
@@ -109,21 +100,12 @@ public final class WebhookApp {
 	}
 
 	/**
-	 * The application: auto-configuration, a meter registry and the baseline endpoint.
+	 * The application: auto-configuration (with Actuator's meter registry) and the
+	 * baseline endpoint.
 	 */
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	public static class App {
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-		@Bean
-		SmartInitializingSingleton meterBinders(MeterRegistry registry, ObjectProvider<MeterBinder> binders) {
-			return () -> binders.orderedStream().forEach((binder) -> binder.bindTo(registry));
-		}
 
 		@Bean
 		RouterFunction<ServerResponse> baselineRoute() {
