@@ -1,12 +1,6 @@
 package io.github.cloudinaryanalysis.analyze;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-
-import io.github.cloudinaryanalysis.RateLimit;
+import io.github.cloudinaryanalysis.http.RateLimitsJson;
 import io.github.cloudinaryanalysis.tasks.TaskStatus;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +34,7 @@ final class AnalysisAnswers {
 	 */
 	static <A> AnalysisResult<A> result(Operation<A> operation, JsonNode root) {
 		Data<A> data = data(operation, AnalysisJson.requiredObject(root, "data", ""), "data");
-		return new AnalysisResult<>(data.entity(), data.analysis(), limits(root),
+		return new AnalysisResult<>(data.entity(), data.analysis(), RateLimitsJson.read(root),
 				AnalysisJson.text(root, "request_id"));
 	}
 
@@ -74,46 +68,6 @@ final class AnalysisAnswers {
 		}
 		String status = AnalysisJson.requiredText(data, "status", "data");
 		return new AnalysisTask(taskId, TaskStatus.fromApiValue(status), AnalysisJson.text(root, "request_id"));
-	}
-
-	/**
-	 * The {@code limits.items} of an answer (optional and nullable in the contract);
-	 * malformed items are skipped.
-	 * @param root the root
-	 * @return the {@code limits.items} of an answer (optional and nullable in the
-	 * contract)
-	 */
-	static List<RateLimit> limits(JsonNode root) {
-		JsonNode items = root.path("limits").path("items");
-		if (!items.isArray()) {
-			return List.of();
-		}
-		List<RateLimit> limits = new ArrayList<>(items.size());
-		for (JsonNode item : items) {
-			String type = AnalysisJson.text(item, "type");
-			if (type != null) {
-				limits.add(new RateLimit(type, whole(item, "used_by_request"), whole(item, "remaining"),
-						whole(item, "limit"), instant(AnalysisJson.text(item, "reset_time"))));
-			}
-		}
-		return List.copyOf(limits);
-	}
-
-	private static @Nullable Long whole(JsonNode item, String field) {
-		JsonNode value = item.path(field);
-		return (value.isIntegralNumber() && value.canConvertToLong()) ? value.longValue() : null;
-	}
-
-	private static @Nullable Instant instant(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 	/**

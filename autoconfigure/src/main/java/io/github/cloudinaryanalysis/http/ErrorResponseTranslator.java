@@ -2,7 +2,6 @@ package io.github.cloudinaryanalysis.http;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -139,7 +138,7 @@ final class ErrorResponseTranslator {
 	private CloudinaryAnalysisException.TooManyRequests tooManyRequests(String message, HttpStatusCode status,
 			HttpHeaders headers, byte[] bytes, @Nullable ApiError apiError, @Nullable String requestId,
 			@Nullable JsonNode root) {
-		List<RateLimit> limits = (root != null) ? limits(root.path("limits").path("items")) : List.of();
+		List<RateLimit> limits = (root != null) ? RateLimitsJson.read(root) : List.of();
 		Duration retryAfter = RetryAfter.wait(headers.getFirst(HttpHeaders.RETRY_AFTER), limits, this.clock.instant());
 		String withWait = (retryAfter != null) ? message + "; retry after " + retryAfter.toSeconds() + "s" : message;
 		return new CloudinaryAnalysisException.TooManyRequests(withWait, status, headers, bytes, apiError, requestId,
@@ -199,26 +198,6 @@ final class ErrorResponseTranslator {
 	private static String describe(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		return (known != null) ? status.value() + " " + known.getReasonPhrase() : String.valueOf(status.value());
-	}
-
-	private static List<RateLimit> limits(JsonNode items) {
-		if (!items.isArray()) {
-			return List.of();
-		}
-		List<RateLimit> limits = new ArrayList<>();
-		for (JsonNode item : items) {
-			String type = JsonFields.text(item, "type");
-			if (item.isObject() && type != null) {
-				limits.add(new RateLimit(type, number(item, "used_by_request"), number(item, "remaining"),
-						number(item, "limit"), RetryAfter.resetTime(JsonFields.text(item, "reset_time"))));
-			}
-		}
-		return List.copyOf(limits);
-	}
-
-	private static @Nullable Long number(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return (value.isIntegralNumber() && value.canConvertToLong()) ? value.longValue() : null;
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.github.cloudinaryanalysis.webhook;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +10,7 @@ import java.util.Objects;
 import io.github.cloudinaryanalysis.ApiError;
 import io.github.cloudinaryanalysis.ErrorCategory;
 import io.github.cloudinaryanalysis.RateLimit;
+import io.github.cloudinaryanalysis.http.RateLimitsJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -120,41 +118,14 @@ public final class AnalysisNotificationParser {
 	 */
 	private static List<RateLimit> limits(JsonNode root) {
 		JsonNode limits = optionalObject(root, "limits");
-		JsonNode items = (limits != null) ? limits.path("items") : null;
-		if (items == null || !items.isArray()) {
-			return List.of();
-		}
-		List<RateLimit> read = new ArrayList<>(items.size());
-		for (JsonNode item : items) {
-			String type = text(item, "type");
-			if (type != null) {
-				read.add(new RateLimit(type, whole(item, "used_by_request"), whole(item, "remaining"),
-						whole(item, "limit"), instant(text(item, "reset_time"))));
-			}
-		}
-		return read;
+		// A "limits" that is not an object makes the body not the payload; its items are
+		// read as in every other answer.
+		return (limits != null) ? RateLimitsJson.read(root) : List.of();
 	}
 
 	private static Map<String, @Nullable Object> data(JsonNode root) {
 		JsonNode data = optionalObject(root, "data");
 		return (data != null) ? plainObject(data) : Map.of();
-	}
-
-	private static @Nullable Long whole(JsonNode item, String field) {
-		JsonNode value = item.path(field);
-		return (value.isIntegralNumber() && value.canConvertToLong()) ? value.longValue() : null;
-	}
-
-	private static @Nullable Instant instant(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 	private static Map<String, @Nullable Object> plainObject(JsonNode object) {
