@@ -102,21 +102,12 @@ class WaitsEndingOnNotificationsTests {
 	void startEndpoint() throws IOException {
 		this.endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
 		this.endpoint.setExecutor(this.endpointThreads);
-		this.endpoint.createContext("/notifications", (exchange) -> {
-			try (exchange; InputStream in = exchange.getRequestBody()) {
-				byte[] body = in.readAllBytes();
-				NotificationOutcome outcome = this.verifier.verify(body,
-						exchange.getRequestHeaders().getFirst("X-Cld-Timestamp"),
-						exchange.getRequestHeaders().getFirst("X-Cld-Signature"));
-				if (outcome == NotificationOutcome.ACCEPTED) {
-					this.hub.accept(AnalysisNotificationParser.parse(body));
-				}
-				exchange.sendResponseHeaders(
-						(outcome == NotificationOutcome.ACCEPTED || outcome == NotificationOutcome.REPLAYED) ? 200
-								: 401,
-						-1);
-			}
-		});
+		this.endpoint.createContext("/notifications",
+				new VerifyingReceiver(() -> this.verifier, (outcome, notification) -> {
+					if (notification != null) {
+						this.hub.accept(notification);
+					}
+				}));
 		// Another instance's endpoint: it takes notifications and tells this one nothing.
 		this.endpoint.createContext("/elsewhere", (exchange) -> {
 			try (exchange; InputStream in = exchange.getRequestBody()) {
